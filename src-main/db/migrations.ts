@@ -1,0 +1,149 @@
+/**
+ * Numbered migrations. The version lives in PRAGMA user_version; all pending steps run in
+ * one transaction. A released migration is never edited: add a new one instead.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'foundation',
+    sql: `
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id TEXT,
+        detail TEXT
+      ) STRICT;
+
+      CREATE TABLE imports (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        actor TEXT NOT NULL,
+        profile TEXT NOT NULL,
+        source TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed', 'rolled_back'))
+      ) STRICT;
+
+      CREATE TABLE import_files (
+        id INTEGER PRIMARY KEY,
+        import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+        path TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        rows_read INTEGER NOT NULL,
+        rows_loaded INTEGER NOT NULL,
+        rows_quarantined INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE branches (
+        code TEXT PRIMARY KEY,
+        name TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE households (
+        id INTEGER PRIMARY KEY,
+        household_key TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL CHECK (source IN ('core', 'address'))
+      ) STRICT;
+
+      CREATE TABLE customers (
+        id INTEGER PRIMARY KEY,
+        customer_number TEXT NOT NULL UNIQUE,
+        first_name TEXT NOT NULL,
+        last_name TEXT NOT NULL,
+        birth_date TEXT,
+        gender TEXT,
+        address_line1 TEXT NOT NULL,
+        address_line2 TEXT,
+        city TEXT NOT NULL,
+        state TEXT NOT NULL,
+        zip TEXT NOT NULL,
+        phone TEXT,
+        email TEXT,
+        branch_code TEXT REFERENCES branches(code),
+        customer_since TEXT,
+        household_id INTEGER NOT NULL REFERENCES households(id),
+        do_not_solicit INTEGER NOT NULL DEFAULT 0,
+        do_not_mail INTEGER NOT NULL DEFAULT 0,
+        deceased INTEGER NOT NULL DEFAULT 0,
+        returned_mail INTEGER NOT NULL DEFAULT 0,
+        employee INTEGER NOT NULL DEFAULT 0,
+        -- lower-cased "number name city" for the Customers screen's search
+        search_text TEXT NOT NULL,
+        sort_name TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX customers_household ON customers(household_id);
+      CREATE INDEX customers_sort_name ON customers(sort_name, id);
+      CREATE INDEX customers_city ON customers(city, id);
+      CREATE INDEX customers_state ON customers(state, id);
+      CREATE INDEX customers_birth ON customers(birth_date, id);
+      CREATE INDEX customers_since ON customers(customer_since, id);
+
+      CREATE TABLE products (
+        code TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        family TEXT NOT NULL,
+        interest_bearing INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+
+      CREATE TABLE accounts (
+        id INTEGER PRIMARY KEY,
+        account_number TEXT NOT NULL UNIQUE,
+        product_code TEXT NOT NULL REFERENCES products(code),
+        open_date TEXT NOT NULL,
+        close_date TEXT,
+        status TEXT NOT NULL CHECK (status IN ('OPEN', 'CLOSED', 'CHARGED_OFF', 'DORMANT')),
+        balance_cents INTEGER NOT NULL,
+        rate REAL,
+        branch_code TEXT REFERENCES branches(code)
+      ) STRICT;
+      CREATE INDEX accounts_product ON accounts(product_code);
+
+      CREATE TABLE account_owners (
+        account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('owner', 'joint')),
+        PRIMARY KEY (account_id, customer_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX account_owners_customer ON account_owners(customer_id, account_id);
+
+      CREATE TABLE transactions (
+        id INTEGER PRIMARY KEY,
+        transaction_key TEXT NOT NULL UNIQUE,
+        account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        posted_date TEXT NOT NULL,
+        amount_cents INTEGER NOT NULL,
+        code TEXT NOT NULL,
+        description TEXT NOT NULL,
+        mcc TEXT,
+        balance_after_cents INTEGER
+      ) STRICT;
+      CREATE INDEX transactions_account_date ON transactions(account_id, posted_date);
+      CREATE INDEX transactions_date ON transactions(posted_date);
+
+      CREATE TABLE balance_snapshots (
+        account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        as_of TEXT NOT NULL,
+        balance_cents INTEGER NOT NULL,
+        average_balance_cents INTEGER,
+        PRIMARY KEY (account_id, as_of)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,223 @@
+/** Domain vocabulary shared by the main process and the screens. */
+
+export const PRODUCT_FAMILIES = [
+  'checking',
+  'savings',
+  'money_market',
+  'cd',
+  'heloc',
+  'mortgage',
+  'auto',
+  'credit_card',
+  'personal_loan',
+  'online_banking',
+  'e_statements',
+] as const;
+
+export type ProductFamily = (typeof PRODUCT_FAMILIES)[number];
+
+export type ProductKind = 'deposit' | 'loan' | 'service';
+
+export const FAMILY_INFO: Record<ProductFamily, { label: string; kind: ProductKind }> = {
+  checking: { label: 'Checking', kind: 'deposit' },
+  savings: { label: 'Savings', kind: 'deposit' },
+  money_market: { label: 'Money market', kind: 'deposit' },
+  cd: { label: 'Certificates of deposit', kind: 'deposit' },
+  heloc: { label: 'Home equity', kind: 'loan' },
+  mortgage: { label: 'Mortgage', kind: 'loan' },
+  auto: { label: 'Auto loan', kind: 'loan' },
+  credit_card: { label: 'Credit card', kind: 'loan' },
+  personal_loan: { label: 'Personal loan', kind: 'loan' },
+  online_banking: { label: 'Online banking', kind: 'service' },
+  e_statements: { label: 'e-Statements', kind: 'service' },
+};
+
+export function isProductFamily(value: string): value is ProductFamily {
+  return (PRODUCT_FAMILIES as readonly string[]).includes(value);
+}
+
+export const TRANSACTION_CODES = [
+  'DD',
+  'ACH_CR',
+  'ACH_DR',
+  'POS',
+  'ATM',
+  'DEP',
+  'CHK',
+  'XFER_IN',
+  'XFER_OUT',
+  'FEE',
+  'INT',
+  'PMT',
+] as const;
+
+export type TransactionCode = (typeof TRANSACTION_CODES)[number];
+
+export const ACCOUNT_STATUSES = ['OPEN', 'CLOSED', 'CHARGED_OFF', 'DORMANT'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+/** Money crosses every boundary as integer cents. */
+export type Cents = number;
+/** Dates cross every boundary as ISO strings, YYYY-MM-DD. */
+export type IsoDate = string;
+
+export interface FamilyTotal {
+  family: ProductFamily;
+  accounts: number;
+  balance_cents: Cents;
+}
+
+/** The bank's headline numbers; also the CLI's `stats --json` output, field for field. */
+export interface BankStats {
+  customers: number;
+  households: number;
+  accounts: number;
+  transactions: number;
+  products: FamilyTotal[];
+  first_txn_date: IsoDate | null;
+  last_txn_date: IsoDate | null;
+}
+
+export interface FamilyPenetration {
+  family: ProductFamily;
+  households: number;
+  /** Share of all households holding at least one open account of the family, 0..1. */
+  share: number;
+}
+
+export interface ImportSummary {
+  id: number;
+  started_at: string;
+  finished_at: string | null;
+  source: string;
+  files: number;
+  rows_loaded: number;
+}
+
+export interface Dashboard {
+  bank_name: string;
+  stats: BankStats;
+  penetration: FamilyPenetration[];
+  last_import: ImportSummary | null;
+  /** Households of two or more customers. */
+  multi_customer_households: number;
+}
+
+export type CustomerSortColumn =
+  | 'customer_number'
+  | 'name'
+  | 'city'
+  | 'state'
+  | 'age'
+  | 'customer_since'
+  | 'accounts'
+  | 'total_deposits_cents';
+
+export interface CustomerRow {
+  id: number;
+  customer_number: string;
+  name: string;
+  city: string;
+  state: string;
+  zip: string;
+  age: number | null;
+  customer_since: IsoDate | null;
+  household_id: number;
+  household_size: number;
+  accounts: number;
+  total_deposits_cents: Cents;
+  total_loans_cents: Cents;
+}
+
+export interface CustomerPage {
+  rows: CustomerRow[];
+  total: number;
+  page: number;
+  page_size: number;
+}
+
+export interface CustomerFlags {
+  do_not_solicit: boolean;
+  do_not_mail: boolean;
+  deceased: boolean;
+  returned_mail: boolean;
+  employee: boolean;
+}
+
+export interface ProfileAccount {
+  id: number;
+  account_number: string;
+  product_code: string;
+  product_name: string;
+  family: ProductFamily;
+  role: 'owner' | 'joint';
+  status: AccountStatus;
+  open_date: IsoDate;
+  close_date: IsoDate | null;
+  balance_cents: Cents;
+  rate: number | null;
+}
+
+export interface ProfileTransaction {
+  id: number;
+  account_number: string;
+  posted_date: IsoDate;
+  amount_cents: Cents;
+  code: string;
+  description: string;
+}
+
+export interface HouseholdMember {
+  id: number;
+  customer_number: string;
+  name: string;
+  age: number | null;
+}
+
+export interface CustomerProfile {
+  id: number;
+  customer_number: string;
+  first_name: string;
+  last_name: string;
+  name: string;
+  birth_date: IsoDate | null;
+  age: number | null;
+  gender: string | null;
+  address_line1: string;
+  address_line2: string | null;
+  city: string;
+  state: string;
+  zip: string;
+  phone: string | null;
+  email: string | null;
+  branch: string | null;
+  customer_since: IsoDate | null;
+  flags: CustomerFlags;
+  household: { id: number; members: HouseholdMember[] };
+  accounts: ProfileAccount[];
+  transactions: ProfileTransaction[];
+}
+
+export type JobKind = 'demo:build';
+
+export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobInfo {
+  id: string;
+  kind: JobKind;
+  state: JobState;
+  step: string;
+  current: number;
+  total: number;
+  error?: string;
+}
+
+export interface AppInfo {
+  version: string;
+  /** Where the open database lives; null while none is open (first launch builds the demo). */
+  db_path: string | null;
+  data_dir: string;
+  mode: 'desktop' | 'browser';
+  /** A long job that must finish before the workspace can show data, e.g. the first demo build. */
+  blocking_job: JobInfo | null;
+}
