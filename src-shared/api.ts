@@ -4,6 +4,7 @@
  * loopback client, the handlers and the mock used by component tests are all typed from it.
  */
 import { z } from 'zod';
+import type { Channel } from './channels';
 import type {
   AppInfo,
   CustomerPage,
@@ -45,7 +46,7 @@ export const schemas = {
     .strict(),
   'jobs:get': z.object({ id: z.string().min(1).max(100) }).strict(),
   'jobs:cancel': z.object({ id: z.string().min(1).max(100) }).strict(),
-} as const;
+} as const satisfies Record<Channel, z.ZodType>;
 
 export interface ApiOutputs {
   'app:info': AppInfo;
@@ -57,16 +58,17 @@ export interface ApiOutputs {
   'jobs:cancel': { cancelled: boolean };
 }
 
-export type Channel = keyof typeof schemas & keyof ApiOutputs;
+export type { Channel } from './channels';
+export { CHANNELS, isChannel } from './channels';
+// Every channel has a schema and an output type, and nothing else does.
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _schemasMatch: Exactly<keyof typeof schemas, Channel> = true;
+const _outputsMatch: Exactly<keyof ApiOutputs, Channel> = true;
+void _schemasMatch;
+void _outputsMatch;
 export type ApiInput<C extends Channel> = z.input<(typeof schemas)[C]>;
 export type ApiParsedInput<C extends Channel> = z.output<(typeof schemas)[C]>;
 export type ApiOutput<C extends Channel> = ApiOutputs[C];
-
-export const CHANNELS = Object.keys(schemas) as Channel[];
-
-export function isChannel(value: unknown): value is Channel {
-  return typeof value === 'string' && Object.hasOwn(schemas, value);
-}
 
 export type ErrorCode =
   | 'invalid_input'

@@ -99,7 +99,7 @@ export interface Dashboard {
   stats: BankStats;
   penetration: FamilyPenetration[];
   last_import: ImportSummary | null;
-  /** Households of two or more customers. */
+  /** Customers who live in a household of two or more customers. */
   multi_customer_households: number;
 }
 

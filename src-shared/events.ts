@@ -1,4 +1,5 @@
 /** Push events from the main process to the screens, declared once. */
+import type { EventName } from './channels';
 import type { JobInfo } from './domain';
 
 export interface Events {
@@ -8,10 +9,8 @@ export interface Events {
   'db:changed': { db_path: string };
 }
 
-export type EventName = keyof Events;
-
-export const EVENT_NAMES: EventName[] = ['job:progress', 'db:changed'];
-
-export function isEventName(value: unknown): value is EventName {
-  return typeof value === 'string' && (EVENT_NAMES as string[]).includes(value);
-}
+export type { EventName } from './channels';
+export { EVENT_NAMES, isEventName } from './channels';
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _eventsMatch: Exactly<keyof Events, EventName> = true;
+void _eventsMatch;

@@ -84,8 +84,15 @@ export const MIGRATIONS: Migration[] = [
         employee INTEGER NOT NULL DEFAULT 0,
         -- lower-cased "number name city" for the Customers screen's search
         search_text TEXT NOT NULL,
-        sort_name TEXT NOT NULL
+        sort_name TEXT NOT NULL,
+        -- summaries refreshed after every load, so the Customers screen sorts by index
+        household_size INTEGER NOT NULL DEFAULT 1,
+        open_accounts INTEGER NOT NULL DEFAULT 0,
+        deposits_cents INTEGER NOT NULL DEFAULT 0,
+        loans_cents INTEGER NOT NULL DEFAULT 0
       ) STRICT;
+      CREATE INDEX customers_accounts ON customers(open_accounts, id);
+      CREATE INDEX customers_deposits ON customers(deposits_cents, id);
       CREATE INDEX customers_household ON customers(household_id);
       CREATE INDEX customers_sort_name ON customers(sort_name, id);
       CREATE INDEX customers_city ON customers(city, id);

@@ -1,0 +1,50 @@
+/**
+ * The same services from a terminal, for scheduled runs and tests. stdout carries only the
+ * result (JSON with --json); messages and errors go to stderr, errors with a non-zero exit.
+ */
+import { CliError } from './cli/cli-error';
+import { DEMO_USAGE, demoCommand } from './cli/demo-command';
+import { STATS_USAGE, statsCommand } from './cli/stats-command';
+
+const COMMANDS: Record<string, { usage: string; run: (args: string[]) => void | Promise<void> }> = {
+  demo: { usage: DEMO_USAGE, run: demoCommand },
+  stats: { usage: STATS_USAGE, run: statsCommand },
+};
+
+function usage(): string {
+  return `Usage:\n${Object.values(COMMANDS)
+    .map((c) => c.usage.replace(/^/gm, '  '))
+    .join('\n')}`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`Unknown command "${name}".\n${usage()}`);
+    return 2;
+  }
+  try {
+    await command.run(args);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      console.error(`mainstreet ${name}: ${error.message}`);
+      if (error.exitCode === 2) console.error(`Usage:\n${command.usage}`);
+      return error.exitCode;
+    }
+    // parseArgs' own errors (unknown option, missing value) are usage errors too.
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      console.error(`mainstreet ${name}: ${error.message}\nUsage:\n${command.usage}`);
+      return 2;
+    }
+    console.error(`mainstreet ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,23 @@
+/** An error the CLI reports as it is, with its exit code: 2 for wrong usage, 1 otherwise. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2 = 1,
+  ) {
+    super(message);
+  }
+}
+
+export function intOption(name: string, raw: string | undefined, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new CliError(`--${name} must be a whole number from ${min} to ${max}, got "${raw}"`, 2);
+  }
+  return value;
+}
+
+export function requireOption(name: string, raw: string | undefined): string {
+  if (!raw) throw new CliError(`--${name} is required`, 2);
+  return raw;
+}

@@ -1,0 +1,19 @@
+/** Messages between the job runner (main thread) and a job's worker thread. */
+import type { JobKind } from '../../src-shared/domain';
+
+export interface JobStart {
+  kind: JobKind;
+  input: unknown;
+}
+
+export type ToWorker = { type: 'cancel' };
+
+export type FromWorker =
+  | { type: 'progress'; step: string; current: number; total: number }
+  | { type: 'done'; value: unknown }
+  | { type: 'failed'; message: string; cancelled: boolean };
+
+export interface JobContext {
+  progress(step: string, current: number, total: number): void;
+  signal: AbortSignal;
+}

@@ -1,0 +1,25 @@
+/**
+ * Every long job, by kind: the function a worker thread runs. Jobs take plain data (paths,
+ * numbers) and open their own database connection, so nothing is shared across threads.
+ */
+import { z } from 'zod';
+import type { JobKind } from '../../src-shared/domain';
+import { buildDemoBank } from '../bank/demo-bank';
+import type { JobContext } from './protocol';
+
+const demoBuildInput = z.object({
+  dbPath: z.string().min(1),
+  customers: z.number().int().positive(),
+  seed: z.number().int().nonnegative(),
+});
+export type DemoBuildInput = z.infer<typeof demoBuildInput>;
+
+type JobFn = (input: unknown, ctx: JobContext) => Promise<unknown>;
+
+export const JOBS: Record<JobKind, JobFn> = {
+  'demo:build': (input, ctx) =>
+    buildDemoBank(demoBuildInput.parse(input), {
+      onProgress: (p) => ctx.progress(p.step, p.current, p.total),
+      signal: ctx.signal,
+    }),
+};

@@ -1,0 +1,28 @@
+/**
+ * The names of the API's calls and events, without their schemas, so the preload can check
+ * a channel without bundling the validation library. api.ts and events.ts are checked
+ * against these lists at compile time.
+ */
+export const CHANNELS = [
+  'app:info',
+  'home:dashboard',
+  'customers:list',
+  'customers:get',
+  'demo:rebuild',
+  'jobs:get',
+  'jobs:cancel',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
+}
+
+export const EVENT_NAMES = ['job:progress', 'db:changed'] as const;
+
+export type EventName = (typeof EVENT_NAMES)[number];
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
+}
