@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-
 export default defineConfig({
   main: {
     build: {

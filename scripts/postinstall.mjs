@@ -42,7 +42,9 @@ function buildElectronSqlite() {
   const binary = electronBinary();
   const out = join(root, 'build', 'electron-native', 'better_sqlite3.node');
   if (!binary) return;
-  const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+  const electronVersion = JSON.parse(
+    readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8'),
+  ).version;
   const stamp = join(root, 'build', 'electron-native', `electron-${electronVersion}`);
   if (existsSync(out) && existsSync(stamp)) return;
   say(`Compiling better-sqlite3 for Electron ${electronVersion} (a few minutes, once)…`);
@@ -57,7 +59,14 @@ function buildElectronSqlite() {
   const [command, prefix] = gyp ? [process.execPath, [gyp]] : ['npx', ['--yes', 'node-gyp']];
   const result = spawnSync(
     command,
-    [...prefix, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+    [
+      ...prefix,
+      'rebuild',
+      '--release',
+      `--target=${electronVersion}`,
+      '--runtime=electron',
+      '--dist-url=https://electronjs.org/headers',
+    ],
     { cwd: work, stdio: 'inherit' },
   );
   if (result.status !== 0) {

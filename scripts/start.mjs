@@ -5,11 +5,11 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-let binary = null;
+let binary;
 try {
   binary = require('electron');
 } catch {
-  binary = null;
+  binary = undefined;
 }
 if (typeof binary !== 'string' || !existsSync(binary)) {
   console.error('Mainstreet: the Electron binary is not installed on this machine, so the desktop');

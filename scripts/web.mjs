@@ -10,5 +10,7 @@ if (!skipBuild) {
   const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 'inherit', 'inherit'] });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const server = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/web/main.ts', ...serverArgs], { stdio: 'inherit' });
+const server = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/web/main.ts', ...serverArgs], {
+  stdio: 'inherit',
+});
 process.exit(server.status ?? 1);

@@ -5,13 +5,7 @@
  */
 import { z } from 'zod';
 import type { Channel } from './channels';
-import type {
-  AppInfo,
-  CustomerPage,
-  CustomerProfile,
-  Dashboard,
-  JobInfo,
-} from './domain';
+import type { AppInfo, CustomerPage, CustomerProfile, Dashboard, JobInfo } from './domain';
 import type { EventName, Events } from './events';
 
 const customerSortColumn = z.enum([
@@ -41,7 +35,12 @@ export const schemas = {
   'demo:rebuild': z
     .object({
       customers: z.number().int().min(100).max(250_000).optional(),
-      seed: z.number().int().min(0).max(2 ** 31).optional(),
+      seed: z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 31)
+        .optional(),
     })
     .strict(),
   'jobs:get': z.object({ id: z.string().min(1).max(100) }).strict(),
@@ -70,13 +69,7 @@ export type ApiInput<C extends Channel> = z.input<(typeof schemas)[C]>;
 export type ApiParsedInput<C extends Channel> = z.output<(typeof schemas)[C]>;
 export type ApiOutput<C extends Channel> = ApiOutputs[C];
 
-export type ErrorCode =
-  | 'invalid_input'
-  | 'not_found'
-  | 'no_database'
-  | 'unknown_channel'
-  | 'busy'
-  | 'internal';
+export type ErrorCode = 'invalid_input' | 'not_found' | 'no_database' | 'unknown_channel' | 'busy' | 'internal';
 
 export interface ApiError {
   code: ErrorCode;

@@ -104,14 +104,7 @@ export interface Dashboard {
 }
 
 export type CustomerSortColumn =
-  | 'customer_number'
-  | 'name'
-  | 'city'
-  | 'state'
-  | 'age'
-  | 'customer_since'
-  | 'accounts'
-  | 'total_deposits_cents';
+  'customer_number' | 'name' | 'city' | 'state' | 'age' | 'customer_since' | 'accounts' | 'total_deposits_cents';
 
 export interface CustomerRow {
   id: number;

@@ -35,7 +35,10 @@ async function run<C extends Channel>(ctx: AppContext, channel: C, input: unknow
 
 export async function dispatch(ctx: AppContext, channel: unknown, input: unknown): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
-    return { ok: false, error: { code: 'unknown_channel', message: `Unknown API call: ${String(channel).slice(0, 60)}` } };
+    return {
+      ok: false,
+      error: { code: 'unknown_channel', message: `Unknown API call: ${String(channel).slice(0, 60)}` },
+    };
   }
   try {
     return { ok: true, value: await run(ctx, channel, input) };

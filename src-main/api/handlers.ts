@@ -6,10 +6,7 @@ import { getDashboard } from '../bank/stats';
 import { getCustomerProfile } from '../customers/customer-profile';
 import { listCustomers } from '../customers/list-customers';
 
-type Handler<C extends Channel> = (
-  ctx: AppContext,
-  input: ApiParsedInput<C>,
-) => ApiOutput<C> | Promise<ApiOutput<C>>;
+type Handler<C extends Channel> = (ctx: AppContext, input: ApiParsedInput<C>) => ApiOutput<C> | Promise<ApiOutput<C>>;
 
 export const handlers: { [C in Channel]: Handler<C> } = {
   'app:info': (ctx) => ctx.info(),

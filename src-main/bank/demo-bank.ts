@@ -8,7 +8,7 @@ import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeDemoFiles } from '../demo';
 import { openDatabase } from '../db/open';
-import { loadStandardFiles } from '../ingest/standard-loader';
+import { loadStandardFiles, type LoadOptions } from '../ingest/standard-loader';
 import { getStats, setSetting } from './stats';
 
 export interface DemoBuildOptions {
@@ -29,16 +29,14 @@ export interface DemoBuildResult {
 export interface DemoBuildHooks {
   onProgress?: (p: { step: string; current: number; total: number }) => void;
   signal?: AbortSignal;
+  onFileLoaded?: LoadOptions['onFileLoaded'];
 }
 
 /** Share of the progress bar given to writing the files; loading takes the rest. */
 const GENERATE_SHARE = 0.35;
 const SCALE = 1000;
 
-export async function buildDemoBank(
-  options: DemoBuildOptions,
-  hooks: DemoBuildHooks = {},
-): Promise<DemoBuildResult> {
+export async function buildDemoBank(options: DemoBuildOptions, hooks: DemoBuildHooks = {}): Promise<DemoBuildResult> {
   const started = performance.now();
   const work = mkdtempSync(join(dirname(options.dbPath), '.mainstreet-demo-'));
   const report = (step: string, share: number) =>
@@ -62,6 +60,7 @@ export async function buildDemoBank(
         actor: 'demo',
         source: `Demo bank (generated: ${options.customers} customers, seed ${options.seed})`,
         signal: hooks.signal,
+        ...(hooks.onFileLoaded ? { onFileLoaded: hooks.onFileLoaded } : {}),
         onProgress: (p) =>
           report(p.step, GENERATE_SHARE + (p.total > 0 ? p.current / p.total : 0) * (1 - GENERATE_SHARE)),
       });

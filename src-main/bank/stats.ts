@@ -14,9 +14,10 @@ const OPEN = `a.status IN ('OPEN', 'DORMANT')`;
 
 export function getStats(db: Db): BankStats {
   const count = (sql: string) => db.prepare(sql).pluck().get() as number;
-  const dates = db
-    .prepare('SELECT MIN(posted_date) AS first, MAX(posted_date) AS last FROM transactions')
-    .get() as { first: string | null; last: string | null };
+  const dates = db.prepare('SELECT MIN(posted_date) AS first, MAX(posted_date) AS last FROM transactions').get() as {
+    first: string | null;
+    last: string | null;
+  };
   const byFamily = db
     .prepare(
       `SELECT p.family AS family, COUNT(*) AS accounts, SUM(a.balance_cents) AS balance_cents
@@ -84,10 +85,7 @@ export function setSetting(db: Db, key: string, value: string): void {
 }
 
 export function getDashboard(db: Db): Dashboard {
-  const multi = db
-    .prepare('SELECT COUNT(*) FROM customers WHERE household_size >= 2')
-    .pluck()
-    .get() as number;
+  const multi = db.prepare('SELECT COUNT(*) FROM customers WHERE household_size >= 2').pluck().get() as number;
   return {
     bank_name: getSetting(db, 'bank_name') ?? 'Your bank',
     stats: getStats(db),

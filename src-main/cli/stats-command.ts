@@ -9,8 +9,7 @@ import { CliError, requireOption } from './cli-error';
 export const STATS_USAGE = `mainstreet stats --db FILE [--json]
     The bank's headline numbers: customers, households, accounts, transactions, products.`;
 
-const dollars = (cents: number) =>
-  (cents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD' });
+const dollars = (cents: number) => (cents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD' });
 
 export function statsCommand(args: string[]): void {
   const { values } = parseArgs({
@@ -18,7 +17,8 @@ export function statsCommand(args: string[]): void {
     options: { db: { type: 'string' }, json: { type: 'boolean', default: false } },
   });
   const dbPath = resolve(requireOption('db', values.db));
-  if (!existsSync(dbPath)) throw new CliError(`No database at ${dbPath}. Build one with: mainstreet demo --db ${dbPath}`);
+  if (!existsSync(dbPath))
+    throw new CliError(`No database at ${dbPath}. Build one with: mainstreet demo --db ${dbPath}`);
   const db = openDatabase(dbPath);
   try {
     const stats = getStats(db);
@@ -33,7 +33,9 @@ export function statsCommand(args: string[]): void {
       `Transactions  ${stats.transactions.toLocaleString('en-US')} (${stats.first_txn_date ?? '-'} to ${stats.last_txn_date ?? '-'})`,
     );
     for (const p of stats.products) {
-      console.log(`  ${FAMILY_INFO[p.family]?.label.padEnd(26) ?? p.family}${String(p.accounts).padStart(9)}  ${dollars(p.balance_cents)}`);
+      console.log(
+        `  ${FAMILY_INFO[p.family]?.label.padEnd(26) ?? p.family}${String(p.accounts).padStart(9)}  ${dollars(p.balance_cents)}`,
+      );
     }
   } finally {
     db.close();

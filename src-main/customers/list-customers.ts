@@ -34,10 +34,7 @@ export function listCustomers(db: Db, input: ApiParsedInput<'customers:list'>): 
   const params = search ? { pattern: likePattern(search) } : {};
   let direction = input.direction === 'desc' ? 'DESC' : 'ASC';
   if (input.sort === 'age') direction = direction === 'ASC' ? 'DESC' : 'ASC';
-  const total = db
-    .prepare(`SELECT COUNT(*) FROM customers c ${where}`)
-    .pluck()
-    .get(params) as number;
+  const total = db.prepare(`SELECT COUNT(*) FROM customers c ${where}`).pluck().get(params) as number;
   const rows = db
     .prepare(
       `SELECT c.id, c.customer_number,
@@ -49,6 +46,11 @@ export function listCustomers(db: Db, input: ApiParsedInput<'customers:list'>): 
        ORDER BY ${ORDER[input.sort]} ${direction} NULLS LAST, c.id ${direction}
        LIMIT @limit OFFSET @offset`,
     )
-    .all({ ...params, today: todayIso(), limit: input.page_size, offset: input.page * input.page_size }) as CustomerRow[];
+    .all({
+      ...params,
+      today: todayIso(),
+      limit: input.page_size,
+      offset: input.page * input.page_size,
+    }) as CustomerRow[];
   return { rows, total, page: input.page, page_size: input.page_size };
 }

@@ -50,9 +50,7 @@ export function migrate(db: Db, path: string, migrations: Migration[] = MIGRATIO
   const current = schemaVersion(db);
   const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
   if (current > latest) throw new NewerDatabaseError(path, current);
-  const pending = migrations
-    .filter((m) => m.version > current)
-    .sort((a, b) => a.version - b.version);
+  const pending = migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version);
   if (pending.length === 0) return;
   db.transaction(() => {
     for (const m of pending) {

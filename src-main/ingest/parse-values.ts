@@ -9,11 +9,7 @@ export function parseIsoDate(raw: string): Parsed<string> {
   if (!match) return { ok: false, reason: 'expected a date as YYYY-MM-DD' };
   const [, y, m, d] = match;
   const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  if (
-    date.getUTCFullYear() !== Number(y) ||
-    date.getUTCMonth() !== Number(m) - 1 ||
-    date.getUTCDate() !== Number(d)
-  ) {
+  if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) {
     return { ok: false, reason: 'not a real calendar date' };
   }
   return { ok: true, value: raw };

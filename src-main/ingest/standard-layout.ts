@@ -5,13 +5,7 @@
 import { ACCOUNT_STATUSES, isProductFamily } from '../../src-shared/domain';
 import { parseFlag, parseIsoDate, parseMoneyCents, parseRate, type Parsed } from './parse-values';
 
-export const STANDARD_KINDS = [
-  'products',
-  'customers',
-  'accounts',
-  'transactions',
-  'balances',
-] as const;
+export const STANDARD_KINDS = ['products', 'customers', 'accounts', 'transactions', 'balances'] as const;
 export type StandardKind = (typeof STANDARD_KINDS)[number];
 
 export type FieldValue = string | number | boolean | null;
@@ -112,6 +106,9 @@ export const LAYOUT: Record<StandardKind, ColumnSpec[]> = {
 
 /** The kind of a standard-layout file from its name: `customers.csv` → customers. */
 export function standardKindOf(fileName: string): StandardKind | null {
-  const base = fileName.replace(/^.*[\\/]/, '').toLowerCase().replace(/\.(csv|txt)$/, '');
+  const base = fileName
+    .replace(/^.*[\\/]/, '')
+    .toLowerCase()
+    .replace(/\.(csv|txt)$/, '');
   return (STANDARD_KINDS as readonly string[]).includes(base) ? (base as StandardKind) : null;
 }

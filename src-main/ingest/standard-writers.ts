@@ -66,7 +66,7 @@ export function createWriters(db: Db): Record<StandardKind, RowWriter> {
   const insertHousehold = db.prepare('INSERT INTO households (household_key, source) VALUES (?, ?)');
   const upsertCustomer = db
     .prepare(
-    `INSERT INTO customers (customer_number, first_name, last_name, birth_date, gender,
+      `INSERT INTO customers (customer_number, first_name, last_name, birth_date, gender,
        address_line1, address_line2, city, state, zip, phone, email, branch_code, customer_since,
        household_id, do_not_solicit, do_not_mail, deceased, returned_mail, employee,
        search_text, sort_name)
@@ -89,7 +89,7 @@ export function createWriters(db: Db): Record<StandardKind, RowWriter> {
     .pluck();
   const upsertAccount = db
     .prepare(
-    `INSERT INTO accounts (account_number, product_code, open_date, close_date, status,
+      `INSERT INTO accounts (account_number, product_code, open_date, close_date, status,
        balance_cents, rate, branch_code)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(account_number) DO UPDATE SET product_code = excluded.product_code,
@@ -182,15 +182,15 @@ export function createWriters(db: Db): Record<StandardKind, RowWriter> {
       }
       const number = req(row.account_number);
       const id = upsertAccount.get(
-          number,
-          code,
-          req(row.open_date),
-          str(row.close_date),
-          req(row.status),
-          num(row.balance),
-          num(row.rate),
-          branch(str(row.branch), null),
-        ) as number;
+        number,
+        code,
+        req(row.open_date),
+        str(row.close_date),
+        req(row.status),
+        num(row.balance),
+        num(row.rate),
+        branch(str(row.branch), null),
+      ) as number;
       accounts.set(number, id);
       clearOwners.run(id);
       insertOwner.run(id, owner, 'owner');

@@ -61,7 +61,9 @@ export class JobRunner {
           }
         } else {
           settled = true;
-          update(message.cancelled ? { state: 'cancelled', step: 'Cancelled' } : { state: 'failed', error: message.message });
+          update(
+            message.cancelled ? { state: 'cancelled', step: 'Cancelled' } : { state: 'failed', error: message.message },
+          );
           reject(new Error(message.message));
         }
       });
@@ -73,7 +75,11 @@ export class JobRunner {
       worker.on('exit', () => {
         if (settled) return;
         const cancelled = info.state === 'running' && this.cancelRequested.has(info.id);
-        update(cancelled ? { state: 'cancelled', step: 'Cancelled' } : { state: 'failed', error: 'The job stopped unexpectedly.' });
+        update(
+          cancelled
+            ? { state: 'cancelled', step: 'Cancelled' }
+            : { state: 'failed', error: 'The job stopped unexpectedly.' },
+        );
         reject(new Error(info.error ?? 'cancelled'));
       });
     });

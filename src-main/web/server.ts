@@ -71,7 +71,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const server = createServer((request, response) => {
     void handle(request, response).catch(() => {
-      if (!response.headersSent) sendJson(response, 400, { ok: false, error: { code: 'invalid_input', message: 'Malformed request.' } });
+      if (!response.headersSent)
+        sendJson(response, 400, { ok: false, error: { code: 'invalid_input', message: 'Malformed request.' } });
       else response.end();
     });
   });

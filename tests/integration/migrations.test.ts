@@ -14,7 +14,9 @@ describe('migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['customers', 'accounts', 'transactions', 'balance_snapshots', 'audit_log']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['customers', 'accounts', 'transactions', 'balance_snapshots', 'audit_log']),
+    );
     db.close();
   });
 

@@ -37,7 +37,13 @@ describe('the standard-layout loader', () => {
       ['balances', 3, 3],
     ]);
     const stats = getStats(db);
-    expect(stats).toMatchObject({ customers: 4, accounts: 5, transactions: 6, first_txn_date: '2026-09-01', last_txn_date: '2026-10-02' });
+    expect(stats).toMatchObject({
+      customers: 4,
+      accounts: 5,
+      transactions: 6,
+      first_txn_date: '2026-09-01',
+      last_txn_date: '2026-10-02',
+    });
     // John and Jane share an address written two ways (case, punctuation, ZIP+4): one household.
     expect(stats.households).toBe(3);
     expect(stats.products).toEqual([
@@ -45,9 +51,20 @@ describe('the standard-layout loader', () => {
       { family: 'savings', accounts: 2, balance_cents: 1000000 - 1234 },
       { family: 'mortgage', accounts: 1, balance_cents: 18500000 },
     ]);
-    const jane = db.prepare("SELECT * FROM customers WHERE customer_number = '0001002'").get() as Record<string, unknown>;
-    expect(jane).toMatchObject({ do_not_solicit: 1, household_size: 2, open_accounts: 3, deposits_cents: 250050 + 1000000, loans_cents: 18500000 });
-    const pat = db.prepare("SELECT first_name, address_line1, deceased FROM customers WHERE customer_number = '0001003'").get();
+    const jane = db.prepare("SELECT * FROM customers WHERE customer_number = '0001002'").get() as Record<
+      string,
+      unknown
+    >;
+    expect(jane).toMatchObject({
+      do_not_solicit: 1,
+      household_size: 2,
+      open_accounts: 3,
+      deposits_cents: 250050 + 1000000,
+      loans_cents: 18500000,
+    });
+    const pat = db
+      .prepare("SELECT first_name, address_line1, deceased FROM customers WHERE customer_number = '0001003'")
+      .get();
     expect(pat).toEqual({ first_name: "O'Brien, Pat", address_line1: '400 Oak Ave, Suite 2', deceased: 1 });
     const owners = db
       .prepare(
@@ -59,9 +76,12 @@ describe('the standard-layout loader', () => {
       { customer_number: '0001001', role: 'owner' },
       { customer_number: '0001002', role: 'joint' },
     ]);
-    expect(db.prepare("SELECT amount_cents, mcc FROM transactions WHERE transaction_key = 'T3'").get()).toEqual({ amount_cents: -1599, mcc: '4899' });
+    expect(db.prepare("SELECT amount_cents, mcc FROM transactions WHERE transaction_key = 'T3'").get()).toEqual({
+      amount_cents: -1599,
+      mcc: '4899',
+    });
     expect(db.prepare("SELECT name FROM branches WHERE code = 'BR02'").pluck().get()).toBe('Boone Office');
-    expect(db.prepare("SELECT actor, action FROM audit_log").all()).toEqual([{ actor: 'test', action: 'import' }]);
+    expect(db.prepare('SELECT actor, action FROM audit_log').all()).toEqual([{ actor: 'test', action: 'import' }]);
     db.close();
   });
 
@@ -91,7 +111,11 @@ describe('the standard-layout loader', () => {
 
   it('a bad value is reported with file, row, column, value and reason, and nothing is written', async () => {
     const { dir, files, db } = setup();
-    await loadStandardFiles(db, files.filter((f) => f.endsWith('products.csv')), options);
+    await loadStandardFiles(
+      db,
+      files.filter((f) => f.endsWith('products.csv')),
+      options,
+    );
     const before = snapshot(db);
     const transactions = join(dir, 'files', 'transactions.csv');
     writeFileSync(transactions, readFileSync(transactions, 'utf8').replace('-15.99', '$15.99'));

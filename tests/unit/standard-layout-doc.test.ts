@@ -10,7 +10,10 @@ const doc = readFileSync(join(FIXTURES, '..', '..', 'docs', 'standard-layout.md'
 /** The column rows of one file's table in the doc, as [name, required]. */
 function documentedColumns(kind: string): [string, boolean][] {
   const section = doc.split(`## ${kind}.csv`)[1]?.split('\n## ')[0] ?? '';
-  return [...section.matchAll(/^\| ([a-z_0-9]+) \| [^|]+ \| (yes|optional) \|/gm)].map((m) => [m[1] ?? '', m[2] === 'yes']);
+  return [...section.matchAll(/^\| ([a-z_0-9]+) \| [^|]+ \| (yes|optional) \|/gm)].map((m) => [
+    m[1] ?? '',
+    m[2] === 'yes',
+  ]);
 }
 
 describe('the standard layout doc and the loader agree', () => {

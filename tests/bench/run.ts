@@ -1,0 +1,14 @@
+/** `npm run bench -- NAME [args]`: runs one benchmark and prints its figures and reference. */
+import { runDemoBench } from './demo-bench';
+
+const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
+  demo: runDemoBench,
+};
+
+const [name, ...args] = process.argv.slice(2);
+const bench = name ? BENCHES[name] : undefined;
+if (!bench) {
+  console.error(`Usage: npm run bench -- <${Object.keys(BENCHES).join('|')}> [args]`);
+  process.exit(2);
+}
+await bench(args);

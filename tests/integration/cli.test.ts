@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES } from '../helpers/fixtures';
+import { buildSmallBank } from '../helpers/small-bank';
+import { useTempDir } from '../helpers/temp-dir';
+
+const BIN = join(FIXTURES, '..', '..', 'bin', 'mainstreet.mjs');
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the mainstreet CLI', () => {
+  const tempDir = useTempDir();
+
+  it('stats --json prints exactly the contract, and only it, on stdout', async () => {
+    const db = await buildSmallBank(tempDir());
+    const out = cli('stats', '--db', db, '--json');
+    expect(out.code).toBe(0);
+    expect(JSON.parse(out.stdout)).toEqual({
+      customers: 4,
+      households: 3,
+      accounts: 5,
+      transactions: 6,
+      products: [
+        { family: 'checking', accounts: 1, balance_cents: 250050 },
+        { family: 'savings', accounts: 2, balance_cents: 998766 },
+        { family: 'mortgage', accounts: 1, balance_cents: 18500000 },
+      ],
+      first_txn_date: '2026-09-01',
+      last_txn_date: '2026-10-02',
+    });
+  });
+
+  it('demo --db builds a bank that stats reads back; the same seed gives the same bank', () => {
+    const dir = tempDir();
+    const a = join(dir, 'a.sqlite');
+    const b = join(dir, 'b.sqlite');
+    expect(cli('demo', '--db', a, '--customers', '300', '--seed', '5').code).toBe(0);
+    expect(cli('demo', '--db', b, '--customers', '300', '--seed', '5', '--json').code).toBe(0);
+    const statsA = JSON.parse(cli('stats', '--db', a, '--json').stdout) as { customers: number; transactions: number };
+    const statsB = JSON.parse(cli('stats', '--db', b, '--json').stdout) as object;
+    expect(statsA.customers).toBe(300);
+    expect(statsA.transactions).toBeGreaterThan(300 * 20);
+    expect(statsB).toEqual(statsA);
+  });
+
+  it('demo --files writes only the layout files', () => {
+    const dir = join(tempDir(), 'exports');
+    const out = cli('demo', '--files', dir, '--customers', '200', '--json');
+    expect(out.code).toBe(0);
+    for (const name of ['products', 'customers', 'accounts', 'transactions', 'balances']) {
+      expect(existsSync(join(dir, `${name}.csv`))).toBe(true);
+    }
+    expect(existsSync(join(dir, '..', 'bank.sqlite'))).toBe(false);
+  });
+
+  it.each([
+    [['stats'], 2, /--db is required/],
+    [['stats', '--db', '/nonexistent/bank.sqlite', '--json'], 1, /No database at/],
+    [['demo', '--db', 'x.sqlite', '--customers', 'many'], 2, /--customers must be a whole number/],
+    [['demo', '--db', 'x.sqlite', '--files', 'y'], 2, /exactly one of --db FILE or --files DIR/],
+    [['stats', '--bogus'], 2, /Unknown option/],
+    [['frobnicate'], 2, /Unknown command "frobnicate"/],
+  ])('%j fails with exit %i and a clear message on stderr', (args, code, message) => {
+    const out = cli(...args);
+    expect(out.code).toBe(code);
+    expect(out.stderr).toMatch(message);
+    expect(out.stdout).toBe('');
+  });
+});
