@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo, JobInfo } from '../../src-shared/domain';
 import type { EventName, Events } from '../../src-shared/events';
+import { audit, currentActor } from '../db/audit';
 import { openDatabase, type Db } from '../db/open';
 import { DEFAULT_DEMO_CUSTOMERS, DEFAULT_DEMO_SEED } from '../demo';
 import { JobRunner } from '../jobs/job-runner';
@@ -51,8 +52,7 @@ export class AppContext {
       this.open(last);
       return;
     }
-    const job = this.rebuildDemo({});
-    this.blockingJobId = job.id;
+    this.rebuildDemo({});
   }
 
   info(): AppInfo {
@@ -95,7 +95,7 @@ export class AppContext {
   rebuildDemo(input: { customers?: number; seed?: number }): JobInfo {
     const target = this.demoPath;
     const staging = `${target}.new`;
-    return this.jobs.start(
+    const job = this.jobs.start(
       'demo:build',
       {
         dbPath: staging,
@@ -111,11 +111,16 @@ export class AppContext {
         this.open(target);
       },
     );
+    // With nothing open yet, the screens wait for this build.
+    if (!this.db) this.blockingJobId = job.id;
+    return job;
   }
 
   /** SQLite's online backup: consistent even while the database is in use. */
   async backup(destination: string): Promise<void> {
-    await this.requireDb().backup(destination);
+    const db = this.requireDb();
+    await db.backup(destination);
+    audit(db, { actor: currentActor(), action: 'backup', entity: 'database', detail: { destination } });
   }
 
   private closeDb(): void {

@@ -17,7 +17,7 @@ export function projectRoot(): string {
 }
 
 export function sourceWorkerPath(): string {
-  return join(projectRoot(), 'src-main', 'jobs', 'worker.ts');
+  return join(projectRoot(), 'src-main', 'jobs', 'worker-from-source.mjs');
 }
 
 export function packageVersion(): string {

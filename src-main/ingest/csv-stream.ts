@@ -43,19 +43,38 @@ export async function readCsv(
   );
   let row = 0;
   let proceed = true;
-  for await (const record of parser as AsyncIterable<string[]>) {
-    row += 1;
-    if (row === 1) {
-      proceed = handlers.onHeader(record);
-      if (!proceed) break;
-      continue;
-    }
-    handlers.onRecord(record, row);
-    if ((row & 0x3fff) === 0) {
-      handlers.signal?.throwIfAborted();
-      handlers.onProgress?.({ bytes: parser.info.bytes, totalBytes, records: row - 1 });
-    }
-  }
+  // Records are taken synchronously, a whole buffered batch per 'readable' event: an async
+  // iterator would cost a promise per record on files of millions of rows.
+  await new Promise<void>((resolve, reject) => {
+    const fail = (error: unknown) => {
+      input.destroy();
+      parser.destroy();
+      reject(error instanceof Error ? error : new Error(String(error)));
+    };
+    parser.on('readable', () => {
+      try {
+        let record: string[] | null;
+        while (proceed && (record = parser.read() as string[] | null) !== null) {
+          row += 1;
+          if (row === 1) {
+            proceed = handlers.onHeader(record);
+            if (!proceed) resolve();
+            continue;
+          }
+          handlers.onRecord(record, row);
+          if ((row & 0x3fff) === 0) {
+            handlers.signal?.throwIfAborted();
+            handlers.onProgress?.({ bytes: parser.info.bytes, totalBytes, records: row - 1 });
+          }
+        }
+      } catch (error) {
+        fail(error);
+      }
+    });
+    parser.on('end', () => resolve());
+    parser.on('error', fail);
+    input.on('error', fail);
+  });
   if (!proceed) input.destroy();
   else handlers.onProgress?.({ bytes: totalBytes, totalBytes, records: Math.max(0, row - 1) });
   return { records: Math.max(0, row - 1), fingerprint: hash.digest('hex') };

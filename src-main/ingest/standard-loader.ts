@@ -4,11 +4,21 @@
  * The demo bank is built through it, exactly as a bank's own files would be.
  */
 import { basename } from 'node:path';
+import { audit } from '../db/audit';
 import type { Db } from '../db/open';
 import { readCsv } from './csv-stream';
+import { deferIndexesIfEmpty } from './deferred-indexes';
 import { LAYOUT, STANDARD_KINDS, standardKindOf, type StandardKind } from './standard-layout';
 import { createWriters, refreshCustomerSummaries } from './standard-writers';
 import { bindColumns, validateRecord, type LoadIssue } from './validate-row';
+
+const TABLE_OF: Record<StandardKind, string> = {
+  products: 'products',
+  customers: 'customers',
+  accounts: 'accounts',
+  transactions: 'transactions',
+  balances: 'balance_snapshots',
+};
 
 export interface LoadedFile {
   path: string;
@@ -100,6 +110,7 @@ export async function loadStandardFiles(db: Db, paths: string[], options: LoadOp
       let bindings: ReturnType<typeof bindColumns>['bindings'] = [];
       let loadedRows = 0;
       const fileStarted = performance.now();
+      const restoreIndexes = deferIndexesIfEmpty(db, TABLE_OF[file.kind]);
       const step = `Loading ${name} (${position + 1} of ${files.length})`;
       const result = await readCsv(file.path, {
         signal: options.signal,
@@ -121,6 +132,7 @@ export async function loadStandardFiles(db: Db, paths: string[], options: LoadOp
           options.onProgress?.({ step, current: p.bytes, total: p.totalBytes });
         },
       });
+      restoreIndexes();
       const done: LoadedFile = {
         path: file.path,
         kind: file.kind,
@@ -144,18 +156,16 @@ export async function loadStandardFiles(db: Db, paths: string[], options: LoadOp
       insertFile.run(importId, f.path, f.kind, f.fingerprint, f.rows_read, f.rows_loaded, 0);
     }
     db.prepare(`UPDATE imports SET status = 'done', finished_at = ? WHERE id = ?`).run(now(), importId);
-    db.prepare(
-      `INSERT INTO audit_log (at, actor, action, entity, entity_id, detail)
-       VALUES (?, ?, 'import', 'import', ?, ?)`,
-    ).run(
-      now(),
-      options.actor,
-      String(importId),
-      JSON.stringify({
+    audit(db, {
+      actor: options.actor,
+      action: 'import',
+      entity: 'import',
+      entity_id: String(importId),
+      detail: {
         source: options.source,
         files: loaded.map((f) => ({ file: basename(f.path), kind: f.kind, rows: f.rows_loaded })),
-      }),
-    );
+      },
+    });
     db.exec('COMMIT');
     options.onProgress?.({ step: 'Done', current: 1, total: 1 });
     return { import_id: importId, files: loaded };

@@ -181,6 +181,7 @@ export function createWriters(db: Db): Record<StandardKind, RowWriter> {
         return ['joint_customer_number', jointNumber, 'no customer with this number'];
       }
       const number = req(row.account_number);
+      const existed = accounts.get(number) !== undefined;
       const id = upsertAccount.get(
         number,
         code,
@@ -192,7 +193,7 @@ export function createWriters(db: Db): Record<StandardKind, RowWriter> {
         branch(str(row.branch), null),
       ) as number;
       accounts.set(number, id);
-      clearOwners.run(id);
+      if (existed) clearOwners.run(id);
       insertOwner.run(id, owner, 'owner');
       if (joint !== undefined && joint !== owner) insertOwner.run(id, joint, 'joint');
       return null;

@@ -9,7 +9,7 @@ import type { JobInfo, JobKind } from '../../src-shared/domain';
 import type { FromWorker, JobStart, ToWorker } from './protocol';
 
 export interface JobRunnerOptions {
-  /** The worker entry: out/main/worker.js in the app, src-main/jobs/worker.ts under tsx. */
+  /** The worker entry: out/main/worker.js in the app, worker-from-source.mjs under tsx. */
   workerPath: string;
   onUpdate: (job: JobInfo) => void;
   /** How long a cancelled job may take to stop by itself before its thread is ended. */
@@ -33,12 +33,7 @@ export class JobRunner {
 
     const info: JobInfo = { id: randomUUID(), kind, state: 'running', step: 'Starting', current: 0, total: 1 };
     const workerData: JobStart = { kind, input };
-    const isTs = this.options.workerPath.endsWith('.ts');
-    const worker = new Worker(this.options.workerPath, {
-      workerData,
-      // Under tsx the worker is TypeScript too; the loader must come along.
-      ...(isTs ? { execArgv: [...process.execArgv, '--import', 'tsx'] } : {}),
-    });
+    const worker = new Worker(this.options.workerPath, { workerData });
     const update = (patch: Partial<JobInfo>) => {
       Object.assign(info, patch);
       this.options.onUpdate({ ...info });

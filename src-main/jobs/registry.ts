@@ -16,9 +16,15 @@ export type DemoBuildInput = z.infer<typeof demoBuildInput>;
 
 type JobFn = (input: unknown, ctx: JobContext) => Promise<unknown>;
 
+function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new Error(`Invalid job input: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
 export const JOBS: Record<JobKind, JobFn> = {
   'demo:build': (input, ctx) =>
-    buildDemoBank(demoBuildInput.parse(input), {
+    buildDemoBank(parseInput(demoBuildInput, input), {
       onProgress: (p) => ctx.progress(p.step, p.current, p.total),
       signal: ctx.signal,
     }),

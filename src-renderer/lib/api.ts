@@ -79,10 +79,7 @@ export function setApi(api: Api | null): void {
 }
 
 /** Calls the main process and returns the value, or throws ApiCallError with its code. */
-export async function call<C extends Channel>(
-  channel: C,
-  input: ApiInput<C>,
-): Promise<ApiOutput<C>> {
+export async function call<C extends Channel>(channel: C, input: ApiInput<C>): Promise<ApiOutput<C>> {
   const result = await getApi().invoke(channel, input);
   if (!result.ok) throw new ApiCallError(result.error.code, result.error.message);
   return result.value;

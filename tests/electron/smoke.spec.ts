@@ -33,19 +33,19 @@ test('the desktop window opens the demo bank and stays locked down', async () =>
     env: { ...process.env, MAINSTREET_DATA_DIR: dataDir },
   });
   try {
-    const window = await app.firstWindow();
-    await expect(window).toHaveTitle(/Mainstreet/);
-    const exposed = await window.evaluate(() => ({
+    const page = await app.firstWindow();
+    await expect(page).toHaveTitle(/Mainstreet/);
+    const exposed = await page.evaluate(() => ({
       api: typeof (window as unknown as { api?: unknown }).api,
       require: typeof (window as unknown as { require?: unknown }).require,
       process: typeof (window as unknown as { process?: unknown }).process,
     }));
     expect(exposed).toEqual({ api: 'object', require: 'undefined', process: 'undefined' });
-    const before = window.url();
-    await window.evaluate(() => {
+    const before = page.url();
+    await page.evaluate(() => {
       window.location.href = 'https://example.com/';
     });
-    await expect.poll(() => window.url()).toBe(before);
+    await expect.poll(() => page.url()).toBe(before);
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -14,7 +14,22 @@ describe('parseMoneyCents', () => {
     expect(parseMoneyCents(raw)).toEqual({ ok: true, value: cents });
   });
 
-  it.each(['$12.00', '1,234.56', '12.345', 'abc', '', '(12.00)', '12-'])('refuses %j with a reason', (raw) => {
+  it.each([
+    '$12.00',
+    '1,234.56',
+    '12.345',
+    'abc',
+    '',
+    '(12.00)',
+    '12-',
+    '-',
+    '.',
+    '12.',
+    '.5',
+    '1e5',
+    '--1',
+    '9999999999999999',
+  ])('refuses %j with a reason', (raw) => {
     const result = parseMoneyCents(raw);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(/expected an amount/);

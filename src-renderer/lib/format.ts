@@ -1,0 +1,18 @@
+const integer = new Intl.NumberFormat('en-US');
+const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+const wholeMoney = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
+
+export const formatInt = (n: number): string => integer.format(n);
+export const formatCents = (cents: number): string => money.format(cents / 100);
+export const formatWholeDollars = (cents: number): string => wholeMoney.format(Math.round(cents / 100));
+export const formatShare = (share: number): string => percent.format(share);
+
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}

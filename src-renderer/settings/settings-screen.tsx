@@ -1,0 +1,27 @@
+import type { AppInfo } from '../../src-shared/domain';
+
+export function SettingsScreen({ info }: { info: AppInfo }) {
+  return (
+    <div className="screen">
+      <header className="screen-header">
+        <h1>Settings</h1>
+      </header>
+      <section className="panel">
+        <dl className="fields wide">
+          <dt>Version</dt>
+          <dd>{info.version}</dd>
+          <dt>Mode</dt>
+          <dd>{info.mode === 'desktop' ? 'Desktop app' : 'Browser mode (this machine only, 127.0.0.1)'}</dd>
+          <dt>Data folder</dt>
+          <dd className="path">{info.data_dir}</dd>
+          <dt>Open database</dt>
+          <dd className="path">{info.db_path ?? 'none'}</dd>
+        </dl>
+        <p className="muted">
+          New database, Open, Rebuild demo bank and Back up are in the File menu of the desktop app. Customer data stays
+          in the files above; Mainstreet makes no network connections.
+        </p>
+      </section>
+    </div>
+  );
+}

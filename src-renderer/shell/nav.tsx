@@ -1,0 +1,54 @@
+import type { AppInfo } from '../../src-shared/domain';
+import { fileName } from '../lib/format';
+import { href, type Route } from '../lib/router';
+import { useCall } from '../lib/use-call';
+
+const ITEMS: { label: string; route: Route }[] = [
+  { label: 'Home', route: { screen: 'home' } },
+  { label: 'Import', route: { screen: 'stage', stage: 'import' } },
+  { label: 'Customers', route: { screen: 'customers' } },
+  { label: 'KLIs', route: { screen: 'stage', stage: 'klis' } },
+  { label: 'Audiences', route: { screen: 'stage', stage: 'audiences' } },
+  { label: 'Matrix', route: { screen: 'stage', stage: 'matrix' } },
+  { label: 'Campaigns', route: { screen: 'stage', stage: 'campaigns' } },
+  { label: 'Results', route: { screen: 'stage', stage: 'results' } },
+  { label: 'Settings', route: { screen: 'settings' } },
+];
+
+function isActive(item: Route, current: Route): boolean {
+  if (item.screen === 'customers') return current.screen === 'customers' || current.screen === 'customer';
+  if (item.screen === 'stage') return current.screen === 'stage' && current.stage === item.stage;
+  return item.screen === current.screen;
+}
+
+export function Nav({ route, info }: { route: Route; info: AppInfo }) {
+  const dashboard = useCall('home:dashboard', {}, info.db_path ?? 'none');
+  return (
+    <nav className="nav" aria-label="Pipeline">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          M
+        </span>
+        <div>
+          <div className="brand-name">Mainstreet</div>
+          <div className="bank-name">{dashboard.data?.bank_name ?? ''}</div>
+        </div>
+      </div>
+      <ul>
+        {ITEMS.map((item) => {
+          const active = isActive(item.route, route);
+          return (
+            <li key={item.label}>
+              <a href={href(item.route)} aria-current={active ? 'page' : undefined} className={active ? 'active' : ''}>
+                {item.label}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+      <div className="db-name" title={info.db_path ?? ''}>
+        {info.db_path ? fileName(info.db_path) : 'No database open'}
+      </div>
+    </nav>
+  );
+}
