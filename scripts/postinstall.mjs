@@ -8,22 +8,14 @@
 // Neither step is needed for `npm test`, the CLI or `npm run web`.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronBinary as findElectronBinary } from './electron-binary.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(join(root, 'package.json'));
 const say = (line) => console.log(`[mainstreet] ${line}`);
 
-function electronBinary() {
-  try {
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
+const electronBinary = () => findElectronBinary(root);
 
 function installElectron() {
   if (process.env.MAINSTREET_SKIP_ELECTRON === '1') return;

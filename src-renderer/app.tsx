@@ -29,7 +29,7 @@ function Screen({ route, info }: { route: Route; info: AppInfo }) {
 
 export function App() {
   const route = useRoute();
-  const info = useCall('app:info', {}, 'info');
+  const info = useCall('app:info', {});
   const { reload } = info;
 
   useEffect(() => {

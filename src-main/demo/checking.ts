@@ -65,7 +65,7 @@ function balanceTheMonths(ctx: GenContext, plan: CheckingPlan, voice: Voice): vo
       else card = 0;
     } else if (earns) {
       carried += leftover;
-      if (carried > threshold && (rng.chance(0.4) || m.index === window.months.length - 1)) {
+      if (carried > threshold && (rng.chance(0.3) || m.index === window.months.length - 1)) {
         lump(ctx, plan, i, Math.round(carried * rng.float(0.9, 1.0)), voice);
         carried = 0;
       }

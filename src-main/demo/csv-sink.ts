@@ -27,7 +27,7 @@ export function csvLine(fields: readonly string[]): string {
 }
 
 export class CsvSink {
-  private pending = '';
+  private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   private used = 0;
   private readonly stream: WriteStream;
   private failure: Error | null = null;
@@ -54,14 +54,22 @@ export class CsvSink {
 
   /** Lines are encoded straight into a buffer: no long strings to build, flatten and copy. */
   private write(text: string): void {
-    this.pending += text + '\n';
-    if (this.pending.length >= CHUNK_BYTES) this.flush();
+    const worst = text.length * 3 + 1;
+    if (this.used + worst > CHUNK_BYTES) this.flush();
+    if (worst > CHUNK_BYTES) {
+      this.stream.write(`${text}\n`);
+      return;
+    }
+    this.used += this.chunk.write(text, this.used);
+    this.chunk[this.used++] = 0x0a;
   }
 
   private flush(): void {
-    if (this.pending.length === 0) return;
-    this.stream.write(this.pending);
-    this.pending = '';
+    if (this.used === 0) return;
+    // The stream keeps the buffer until it is written, so the next lines go into a fresh one.
+    this.stream.write(this.chunk.subarray(0, this.used));
+    this.chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    this.used = 0;
   }
 
   get needsDrain(): boolean {

@@ -25,7 +25,7 @@ export function setUpDeposit(ctx: GenContext, account: Account): void {
   const active = account.status === 'OPEN' || account.status === 'CLOSED';
   if (active && family !== 'cd') {
     const youth = product.code === 'SAV-YTH';
-    const rate = youth ? 0.08 : family === 'money_market' ? 0.15 : 0.1;
+    const rate = youth ? 0.08 : family === 'money_market' ? 0.12 : 0.06;
     for (const m of window.months) {
       for (let i = rng.poisson(rate); i > 0; i--) {
         const day = rng.int(m.first, Math.min(m.last, window.end));

@@ -24,7 +24,6 @@ export interface Unit {
 export interface Holdings {
   accounts: Account[];
   units: Unit[];
-  families: Set<ProductFamily>;
 }
 
 const YEAR = 365.2425;
@@ -238,9 +237,7 @@ export function openHoldings(ctx: GenContext, household: Household): Holdings {
       savingsOf(person, null);
     }
   }
-  for (const family of PRODUCT_FAMILIES)
-    if (accounts.some((a) => a.product.family === family && a.status === 'OPEN')) families.add(family);
-  return { accounts, units, families };
+  return { accounts, units };
 }
 
 /** Closed and charged-off accounts: the history every real customer file carries. */

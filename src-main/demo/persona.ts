@@ -199,7 +199,7 @@ export function newPersona(ctx: GenContext, facts: UnitFacts): Persona {
       }
     : null;
   const insurer = rng.chance(rate(t.insurance)) ? pick.insurers.draw(rng).name : null;
-  const semiannual = rng.chance(0.75);
+  const semiannual = rng.chance(0.8);
   const insurance = insurer
     ? { ...bill(ctx, insurer, clampCents(share(0.025, 0.05) * (semiannual ? 6 : 1), 45, 2_400)), semiannual }
     : null;

@@ -117,7 +117,7 @@ function settleFlat(ctx: GenContext, account: Account, sinks: LedgerSinks, month
   for (const month of ctx.window.months) {
     const value = monthEnds[month.index] ?? last;
     last = value;
-    if (month.snapshot !== null && openAt(account, month.snapshot) && month.snapshot >= ctx.window.start) {
+    if (month.snapshot !== null && openAt(account, month.snapshot)) {
       writeSnapshot(ctx, sinks, account, month.snapshot, value, Math.round((previous + value) / 2));
     }
     previous = value;

@@ -110,7 +110,7 @@ export function postBills(
       transferToSavings(checking, savings, day, saver.cents);
       planted.saverMonths += 1;
     });
-  } else if (savings && rng.chance(0.3)) {
+  } else if (savings && rng.chance(0.2)) {
     // Now and then, not every month: a few transfers that do not make a saver.
     const months = new Set<number>();
     for (let i = rng.int(1, 3); i > 0; i--) months.add(rng.int(0, ctx.window.months.length - 1));
@@ -183,7 +183,7 @@ export function postHabits(ctx: GenContext, p: Persona, checking: Account, town:
     }
   }
   if (p.foreignAtm) {
-    for (let i = rng.int(3, 8); i > 0; i--) {
+    for (let i = rng.int(3, 6); i > 0; i--) {
       const day = randomLiveDay(ctx, checking);
       if (day === null) continue;
       post(

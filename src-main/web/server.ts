@@ -115,7 +115,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       request.on('close', () => streams.delete(response));
       return;
     }
-    const match = /^\/api\/invoke\/([a-z:]+)$/.exec(url.pathname);
+    const match = /^\/api\/invoke\/([a-z]+(?::|%3A)[a-z]+)$/i.exec(url.pathname);
     if (!match || request.method !== 'POST') {
       sendJson(response, 404, { ok: false, error: { code: 'unknown_channel', message: 'Not found.' } });
       return;
@@ -126,7 +126,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     const body = await readBody(request);
-    sendJson(response, 200, await dispatch(context, match[1], body));
+    sendJson(response, 200, await dispatch(context, decodeURIComponent(match[1] ?? ''), body));
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -109,7 +109,7 @@ function Transactions({ profile }: { profile: CustomerProfile }) {
 }
 
 export function CustomerProfileScreen({ id }: { id: number }) {
-  const { data: profile, error, reload } = useCall('customers:get', { id }, String(id));
+  const { data: profile, error, reload } = useCall('customers:get', { id });
   if (error) return <ErrorPanel message={error} onRetry={reload} />;
   if (!profile) return <p className="muted">Loading the customer…</p>;
   const flags = (Object.keys(FLAG_LABELS) as (keyof CustomerFlags)[]).filter((f) => profile.flags[f]);

@@ -41,7 +41,7 @@ export function CustomersScreen() {
     sort: (sort?.id ?? 'name') as CustomerSortColumn,
     direction: sort?.desc ? ('desc' as const) : ('asc' as const),
   };
-  const result = useCall('customers:list', input, JSON.stringify(input));
+  const result = useCall('customers:list', input);
   const data = result.data;
   const pageCount = data ? Math.max(1, Math.ceil(data.total / data.page_size)) : 1;
 

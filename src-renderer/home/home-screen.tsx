@@ -64,7 +64,7 @@ function ProductTable({ dashboard }: { dashboard: Dashboard }) {
 }
 
 export function HomeScreen() {
-  const { data, error, reload } = useCall('home:dashboard', {}, 'home');
+  const { data, error, reload } = useCall('home:dashboard', {});
   if (error) return <ErrorPanel message={error} onRetry={reload} />;
   if (!data) return <p className="muted">Loading the bank's numbers…</p>;
   const { stats } = data;

@@ -9,37 +9,41 @@ export interface CallState<T> {
   reload: () => void;
 }
 
+interface Answer<T> {
+  key: string;
+  data: T | null;
+  error: string | null;
+}
+
 /**
- * Calls the main process whenever `key` changes and keeps the latest answer; an answer to an
- * older request never overwrites a newer one.
+ * Calls the main process whenever the input (or `refreshKey`) changes and keeps the latest
+ * answer; an answer to an older request never overwrites a newer one. While a new answer is
+ * on its way the previous data stays on screen, so tables do not flash.
  */
-export function useCall<C extends Channel>(channel: C, input: ApiInput<C>, key: string): CallState<ApiOutput<C>> {
-  const [data, setData] = useState<ApiOutput<C> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
+export function useCall<C extends Channel>(channel: C, input: ApiInput<C>, refreshKey = ''): CallState<ApiOutput<C>> {
+  const inputJson = JSON.stringify(input);
   const [generation, setGeneration] = useState(0);
-  const latest = useRef(0);
-  const inputRef = useRef(input);
-  inputRef.current = input;
+  const key = `${channel}|${inputJson}|${refreshKey}|${generation}`;
+  const [answer, setAnswer] = useState<Answer<ApiOutput<C>>>({ key: '', data: null, error: null });
+  const latest = useRef('');
 
   useEffect(() => {
-    const request = ++latest.current;
-    setLoading(true);
-    call(channel, inputRef.current).then(
+    latest.current = key;
+    call(channel, JSON.parse(inputJson) as ApiInput<C>).then(
       (value) => {
-        if (request !== latest.current) return;
-        setData(value);
-        setError(null);
-        setLoading(false);
+        if (latest.current === key) setAnswer({ key, data: value, error: null });
       },
       (reason: unknown) => {
-        if (request !== latest.current) return;
-        setError(reason instanceof Error ? reason.message : String(reason));
-        setLoading(false);
+        if (latest.current !== key) return;
+        setAnswer((previous) => ({
+          key,
+          data: previous.data,
+          error: reason instanceof Error ? reason.message : String(reason),
+        }));
       },
     );
-  }, [channel, key, generation]);
+  }, [channel, inputJson, key]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { data, error, loading, reload };
+  return { data: answer.data, error: answer.error, loading: answer.key !== key, reload };
 }
