@@ -7,6 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { schemas } from '../../src-shared/api';
+import { listCustomers } from '../../src-main/customers/list-customers';
+import { openDatabase } from '../../src-main/db/open';
 import { writeDemoFiles } from '../../src-main/demo';
 
 interface ChildOutput {
@@ -33,6 +36,31 @@ function build(dir: string, customers: number): ChildOutput {
   return JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as ChildOutput;
 }
 
+/** The Customers screen's calls on the large bank: each must feel instant (well under 100 ms). */
+function timeCustomerQueries(dbPath: string): void {
+  const db = openDatabase(dbPath, { readonly: true });
+  const cases: [string, Record<string, unknown>][] = [
+    ['first page by name', {}],
+    ['page 1,000 by name', { page: 1000 }],
+    ['sorted by deposits, desc', { sort: 'total_deposits_cents', direction: 'desc' }],
+    ['search "smith"', { search: 'smith' }],
+    ['search by city "ames", page 20', { search: 'ames', page: 20 }],
+  ];
+  console.log('\nCustomers screen queries on the large bank (median of 5):');
+  for (const [label, input] of cases) {
+    const parsed = schemas['customers:list'].parse({ page: 0, page_size: 50, ...input });
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      listCustomers(db, parsed);
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`  ${label.padEnd(34)} ${(times[2] ?? 0).toFixed(1).padStart(7)} ms`);
+  }
+  db.close();
+}
+
 export async function runDemoBench(args: string[]): Promise<void> {
   const large = Number(args.find((a) => /^\d+$/.test(a)) ?? 250_000);
   const dir = mkdtempSync(join(tmpdir(), 'mainstreet-bench-'));
@@ -55,6 +83,7 @@ export async function runDemoBench(args: string[]): Promise<void> {
         );
       }
     }
+    timeCustomerQueries(join(dir, `demo-${large}.sqlite`));
     // Reference, same run: the sqlite3 shell's bulk CSV import of the same transactions file.
     const files = join(dir, 'files');
     const written = await writeDemoFiles(files, { customers: large, seed: 1 });

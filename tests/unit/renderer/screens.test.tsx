@@ -3,7 +3,7 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiParsedInput } from '../../../src-shared/api';
-import type { JobInfo } from '../../../src-shared/domain';
+import type { AppInfo, JobInfo } from '../../../src-shared/domain';
 import { App } from '../../../src-renderer/app';
 import { setApi } from '../../../src-renderer/lib/api';
 import { createMockApi, MockError, type MockApi, type MockHandlers } from './mock-api';
@@ -164,7 +164,7 @@ describe('first launch', () => {
       current: 0,
       total: 1000,
     };
-    let info = { ...APP_INFO, db_path: null, blocking_job: job };
+    let info: AppInfo = { ...APP_INFO, db_path: null, blocking_job: job };
     const api = mount({
       'app:info': () => info,
       'jobs:cancel': () => ({ cancelled: true }),
