@@ -5,19 +5,15 @@
  */
 import { z } from 'zod';
 import type { Channel } from './channels';
-import type { AppInfo, CustomerPage, CustomerProfile, Dashboard, JobInfo } from './domain';
+import {
+  CUSTOMER_SORT_COLUMNS,
+  type AppInfo,
+  type CustomerPage,
+  type CustomerProfile,
+  type Dashboard,
+  type JobInfo,
+} from './domain';
 import type { EventName, Events } from './events';
-
-const customerSortColumn = z.enum([
-  'customer_number',
-  'name',
-  'city',
-  'state',
-  'age',
-  'customer_since',
-  'accounts',
-  'total_deposits_cents',
-]);
 
 export const schemas = {
   'app:info': z.object({}).strict(),
@@ -27,7 +23,7 @@ export const schemas = {
       page: z.number().int().min(0).max(1_000_000),
       page_size: z.number().int().min(1).max(500),
       search: z.string().max(200).default(''),
-      sort: customerSortColumn.default('name'),
+      sort: z.enum(CUSTOMER_SORT_COLUMNS).default('name'),
       direction: z.enum(['asc', 'desc']).default('asc'),
     })
     .strict(),

@@ -103,8 +103,18 @@ export interface Dashboard {
   multi_customer_households: number;
 }
 
-export type CustomerSortColumn =
-  'customer_number' | 'name' | 'city' | 'state' | 'age' | 'customer_since' | 'accounts' | 'total_deposits_cents';
+export const CUSTOMER_SORT_COLUMNS = [
+  'customer_number',
+  'name',
+  'city',
+  'state',
+  'age',
+  'customer_since',
+  'accounts',
+  'total_deposits_cents',
+] as const;
+
+export type CustomerSortColumn = (typeof CUSTOMER_SORT_COLUMNS)[number];
 
 export interface CustomerRow {
   id: number;

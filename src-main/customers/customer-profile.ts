@@ -1,33 +1,18 @@
-import type { CustomerProfile, HouseholdMember, ProfileAccount, ProfileTransaction } from '../../src-shared/domain';
+import type {
+  CustomerFlags,
+  CustomerProfile,
+  HouseholdMember,
+  ProfileAccount,
+  ProfileTransaction,
+} from '../../src-shared/domain';
 import type { Db } from '../db/open';
 import { AGE_SQL, todayIso } from './list-customers';
 
 export class NotFoundError extends Error {}
 
-interface CustomerRecord {
-  id: number;
-  customer_number: string;
-  first_name: string;
-  last_name: string;
-  birth_date: string | null;
-  age: number | null;
-  gender: string | null;
-  address_line1: string;
-  address_line2: string | null;
-  city: string;
-  state: string;
-  zip: string;
-  phone: string | null;
-  email: string | null;
-  branch: string | null;
-  customer_since: string | null;
-  household_id: number;
-  do_not_solicit: number;
-  do_not_mail: number;
-  deceased: number;
-  returned_mail: number;
-  employee: number;
-}
+/** One row of the customer query: the profile's own fields, flags as 0/1, the household id. */
+type CustomerRecord = Omit<CustomerProfile, 'name' | 'flags' | 'household' | 'accounts' | 'transactions'> &
+  Record<keyof CustomerFlags, number> & { household_id: number };
 
 export function getCustomerProfile(db: Db, id: number, transactionLimit = 50): CustomerProfile {
   const today = todayIso();

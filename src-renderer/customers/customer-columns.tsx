@@ -1,20 +1,11 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import type { CustomerRow, CustomerSortColumn } from '../../src-shared/domain';
+import { CUSTOMER_SORT_COLUMNS, type CustomerRow } from '../../src-shared/domain';
 import { formatCents, formatInt } from '../lib/format';
 
 const column = createColumnHelper<CustomerRow>();
 
 /** Column ids that the server can sort by are the sort columns of the contract. */
-export const SORTABLE = new Set<string>([
-  'customer_number',
-  'name',
-  'city',
-  'state',
-  'age',
-  'customer_since',
-  'accounts',
-  'total_deposits_cents',
-] satisfies CustomerSortColumn[]);
+export const SORTABLE = new Set<string>(CUSTOMER_SORT_COLUMNS);
 
 export const customerColumns = [
   column.accessor('customer_number', { header: 'Customer #' }),
