@@ -38,12 +38,14 @@ export function createWriters(db: Db): Record<StandardKind, RowWriter> {
     `INSERT INTO branches (code, name) VALUES (?, ?)
      ON CONFLICT(code) DO UPDATE SET name = CASE WHEN excluded.name != excluded.code THEN excluded.name ELSE branches.name END`,
   );
-  const knownBranches = new Set<string>();
+  // code → name last written, so the branches table is touched once per branch, not per row
+  const knownBranches = new Map<string, string | null>();
   const branch = (code: string | null, name: string | null): string | null => {
     if (!code) return null;
-    if (!knownBranches.has(code) || name) {
+    const known = knownBranches.get(code);
+    if (known === undefined || (name !== null && name !== known)) {
       ensureBranch.run(code, name ?? code);
-      knownBranches.add(code);
+      knownBranches.set(code, name ?? known ?? null);
     }
     return code;
   };
