@@ -151,6 +151,30 @@ export const MIGRATIONS: Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'customer search index',
+    // A trigram index answers "contains" searches (name, number, city) without scanning every
+    // customer: 250,000 customers took 0.4 s a keystroke with LIKE alone.
+    sql: `
+      CREATE VIRTUAL TABLE customer_search USING fts5(
+        search_text, content = 'customers', content_rowid = 'id', tokenize = 'trigram'
+      );
+      INSERT INTO customer_search (customer_search) VALUES ('rebuild');
+      CREATE TRIGGER customers_search_insert AFTER INSERT ON customers BEGIN
+        INSERT INTO customer_search (rowid, search_text) VALUES (new.id, new.search_text);
+      END;
+      CREATE TRIGGER customers_search_delete AFTER DELETE ON customers BEGIN
+        INSERT INTO customer_search (customer_search, rowid, search_text)
+          VALUES ('delete', old.id, old.search_text);
+      END;
+      CREATE TRIGGER customers_search_update AFTER UPDATE OF search_text ON customers BEGIN
+        INSERT INTO customer_search (customer_search, rowid, search_text)
+          VALUES ('delete', old.id, old.search_text);
+        INSERT INTO customer_search (rowid, search_text) VALUES (new.id, new.search_text);
+      END;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -38,6 +38,11 @@ describe('customers and the dashboard on the fixture bank', () => {
     expect(list(db, { search: 'SMITH' }).total).toBe(2);
     expect(list(db, { search: '0001004' }).rows[0]?.name).toBe('Maria Garcia');
     expect(list(db, { search: 'boone' }).rows[0]?.customer_number).toBe('0001003');
+    // Three characters or more go through the trigram index; quotes and apostrophes are text.
+    expect(list(db, { search: "o'brien" }).rows.map((r) => r.customer_number)).toEqual(['0001003']);
+    expect(list(db, { search: 'ien, p' }).total).toBe(1);
+    expect(list(db, { search: '"smith' }).total).toBe(0);
+    expect(list(db, { search: 'mes' }).total).toBe(3);
     // LIKE wildcards in the search box are plain characters.
     expect(list(db, { search: '%' }).total).toBe(0);
     expect(list(db, { search: '_' }).total).toBe(0);

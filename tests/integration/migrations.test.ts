@@ -29,6 +29,25 @@ describe('migrations', () => {
     }
   });
 
+  it('keep the customer search index in step with the customers table', () => {
+    const db = openDatabase(join(tempDir(), 'bank.sqlite'));
+    db.exec(`
+      INSERT INTO households (id, household_key, source) VALUES (1, 'k', 'address');
+      INSERT INTO customers (id, customer_number, first_name, last_name, address_line1, city, state, zip,
+        household_id, search_text, sort_name)
+      VALUES (1, 'C1', 'Ann', 'Lee', '1 Main St', 'Ames', 'IA', '50010', 1, 'c1 ann lee ames', 'lee, ann');
+    `);
+    const find = (text: string) =>
+      db.prepare('SELECT rowid FROM customer_search WHERE customer_search MATCH ?').pluck().all(`"${text}"`);
+    expect(find('lee')).toEqual([1]);
+    db.exec("UPDATE customers SET search_text = 'c1 ann park ames' WHERE id = 1");
+    expect(find('lee')).toEqual([]);
+    expect(find('park')).toEqual([1]);
+    db.exec('DELETE FROM customers WHERE id = 1');
+    expect(find('park')).toEqual([]);
+    db.close();
+  });
+
   it('reopening an up-to-date file changes nothing', () => {
     const path = join(tempDir(), 'bank.sqlite');
     openDatabase(path).close();
