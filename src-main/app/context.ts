@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { AppInfo, JobInfo } from '../../src-shared/domain';
 import type { EventName, Events } from '../../src-shared/events';
 import { audit, currentActor } from '../db/audit';
-import { openDatabase, type Db } from '../db/open';
+import { openDatabase, useNativeBinding, type Db } from '../db/open';
 import { DEFAULT_DEMO_CUSTOMERS, DEFAULT_DEMO_SEED } from '../demo';
 import { JobRunner } from '../jobs/job-runner';
 import type { DemoBuildResult } from '../bank/demo-bank';
@@ -35,8 +35,10 @@ export class AppContext {
 
   constructor(readonly options: AppContextOptions) {
     mkdirSync(options.dataDir, { recursive: true });
+    useNativeBinding(options.nativeBinding);
     this.jobs = new JobRunner({
       workerPath: options.workerPath,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       onUpdate: (job) => options.emit('job:progress', job),
     });
   }
@@ -83,7 +85,7 @@ export class AppContext {
   }
 
   open(path: string): void {
-    const db = openDatabase(path, this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {});
+    const db = openDatabase(path);
     this.closeDb();
     this.db = db;
     this.path = path;

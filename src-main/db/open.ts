@@ -21,11 +21,22 @@ export class NewerDatabaseError extends Error {
   }
 }
 
+let processNativeBinding: string | undefined;
+
+/**
+ * Inside Electron (main process and its job workers) every connection must load the
+ * Electron-ABI build of better-sqlite3; this sets it once for the thread.
+ */
+export function useNativeBinding(path: string | undefined): void {
+  processNativeBinding = path;
+}
+
 /** Opens (creating if needed) a bank database with our pragmas and all migrations applied. */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  const nativeBinding = options.nativeBinding ?? processNativeBinding;
   const db = new Database(path, {
     readonly: options.readonly ?? false,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(nativeBinding ? { nativeBinding } : {}),
   });
   try {
     db.pragma('foreign_keys = ON');

@@ -14,6 +14,8 @@ export interface JobRunnerOptions {
   onUpdate: (job: JobInfo) => void;
   /** How long a cancelled job may take to stop by itself before its thread is ended. */
   cancelGraceMs?: number;
+  /** Handed to each worker: the Electron-ABI better-sqlite3 build, inside the desktop app. */
+  nativeBinding?: string;
 }
 
 interface Running {
@@ -32,7 +34,11 @@ export class JobRunner {
     if (running) return { ...running.info };
 
     const info: JobInfo = { id: randomUUID(), kind, state: 'running', step: 'Starting', current: 0, total: 1 };
-    const workerData: JobStart = { kind, input };
+    const workerData: JobStart = {
+      kind,
+      input,
+      ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+    };
     const worker = new Worker(this.options.workerPath, { workerData });
     const update = (patch: Partial<JobInfo>) => {
       Object.assign(info, patch);

@@ -4,6 +4,8 @@ import type { JobKind } from '../../src-shared/domain';
 export interface JobStart {
   kind: JobKind;
   input: unknown;
+  /** The Electron-ABI better-sqlite3 build, when the app runs inside Electron. */
+  nativeBinding?: string;
 }
 
 export type ToWorker = { type: 'cancel' };

@@ -1,12 +1,14 @@
 /** Entry point of a job's worker thread: runs one job and reports back. */
 import { parentPort, workerData } from 'node:worker_threads';
+import { useNativeBinding } from '../db/open';
 import type { FromWorker, JobStart, ToWorker } from './protocol';
 import { JOBS } from './registry';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
 
-const { kind, input } = workerData as JobStart;
+const { kind, input, nativeBinding } = workerData as JobStart;
+useNativeBinding(nativeBinding);
 const controller = new AbortController();
 const send = (message: FromWorker) => port.postMessage(message);
 let lastProgress = 0;

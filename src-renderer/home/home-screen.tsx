@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { FAMILY_INFO, type Dashboard, type ProductKind } from '../../src-shared/domain';
-import { formatCents, formatDateTime, formatInt, formatShare, formatWholeDollars } from '../lib/format';
+import { formatCents, formatCompact, formatDateTime, formatInt, formatShare, formatWholeDollars } from '../lib/format';
 import { useCall } from '../lib/use-call';
 import { ErrorPanel } from '../shell/error-panel';
 import { PenetrationChart } from './penetration-chart';
@@ -102,7 +102,7 @@ export function HomeScreen() {
         <Stat
           label="Last import"
           testId="stat-last-import"
-          value={data.last_import ? formatInt(data.last_import.rows_loaded) + ' rows' : 'None'}
+          value={data.last_import ? `${formatCompact(data.last_import.rows_loaded)} rows` : 'None'}
           detail={
             data.last_import
               ? `${formatDateTime(data.last_import.finished_at ?? data.last_import.started_at)} · ${data.last_import.files} files`

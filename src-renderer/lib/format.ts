@@ -1,11 +1,13 @@
 const integer = new Intl.NumberFormat('en-US');
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 const wholeMoney = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
 
 export const formatInt = (n: number): string => integer.format(n);
 export const formatCents = (cents: number): string => money.format(cents / 100);
 export const formatWholeDollars = (cents: number): string => wholeMoney.format(Math.round(cents / 100));
+export const formatCompact = (n: number): string => compact.format(n);
 export const formatShare = (share: number): string => percent.format(share);
 
 export function formatDateTime(iso: string): string {

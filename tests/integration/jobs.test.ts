@@ -62,6 +62,17 @@ describe('jobs in worker threads', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('workers load the native build they are handed (the Electron-ABI one inside the app)', async () => {
+    runner = new JobRunner({
+      workerPath: sourceWorkerPath(),
+      onUpdate: () => undefined,
+      nativeBinding: '/nonexistent/electron-native/better_sqlite3.node',
+    });
+    const job = runner.start('demo:build', { dbPath: join(tempDir(), 'demo.sqlite'), customers: 100, seed: 1 });
+    await expect(runner.wait(job.id)).rejects.toThrow();
+    expect(runner.get(job.id)?.error).toContain('/nonexistent/electron-native/better_sqlite3.node');
+  });
+
   it('a failing job reports failed with its message', async () => {
     const jobs = newRunner([]);
     const job = jobs.start('demo:build', { dbPath: '', customers: 1, seed: 0 });
