@@ -16,10 +16,14 @@ if (!values.db) {
 const out = resolve(values.out ?? join(root, 'docs', 'screenshots'));
 mkdirSync(out, { recursive: true });
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'src-main/web/main.ts', '--db', resolve(values.db), '--data-dir', join(out, '.data')], {
-  cwd: root,
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const server = spawn(
+  process.execPath,
+  ['--import', 'tsx', 'src-main/web/main.ts', '--db', resolve(values.db), '--data-dir', join(out, '.data')],
+  {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 const url = await new Promise((resolveUrl, reject) => {
   server.stdout.on('data', (chunk) => {
     const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(String(chunk));
