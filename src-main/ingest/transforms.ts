@@ -32,7 +32,7 @@ const DATE_REASON: Record<DateFormat, string> = {
 
 export function parseDate(raw: string, format: DateFormat): Parsed<string> {
   const value = raw.trim();
-  let match: RegExpExecArray | null = null;
+  let match: RegExpExecArray | null;
   switch (format) {
     case 'YYYY-MM-DD':
       return parseIsoDate(value);
