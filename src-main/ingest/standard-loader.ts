@@ -20,6 +20,11 @@ const TABLE_OF: Record<StandardKind, string> = {
   balances: 'balance_snapshots',
 };
 
+/** Derived data rebuilt in bulk after a load into an empty table (its triggers were off). */
+const REBUILD_AFTER_BULK: Partial<Record<StandardKind, string[]>> = {
+  customers: [`INSERT INTO customer_search (customer_search) VALUES ('rebuild')`],
+};
+
 export interface LoadedFile {
   path: string;
   kind: StandardKind;
@@ -110,7 +115,7 @@ export async function loadStandardFiles(db: Db, paths: string[], options: LoadOp
       let bindings: ReturnType<typeof bindColumns>['bindings'] = [];
       let loadedRows = 0;
       const fileStarted = performance.now();
-      const restoreIndexes = deferIndexesIfEmpty(db, TABLE_OF[file.kind]);
+      const restoreIndexes = deferIndexesIfEmpty(db, TABLE_OF[file.kind], REBUILD_AFTER_BULK[file.kind]);
       const step = `Loading ${name} (${position + 1} of ${files.length})`;
       const result = await readCsv(file.path, {
         signal: options.signal,

@@ -98,3 +98,22 @@ describe('customers and the dashboard on the fixture bank', () => {
     expect(dashboard.last_import?.rows_loaded).toBe(21);
   });
 });
+
+describe('search after a bulk load into an empty database', () => {
+  it('finds every customer the trigram index was rebuilt for, and keeps the triggers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mainstreet-bulk-'));
+    const db = openDatabase(await buildSmallBank(dir));
+    // MATCH reads the index itself (a plain COUNT would read the customers table behind it).
+    const indexed = db
+      .prepare(`SELECT COUNT(*) FROM customer_search WHERE customer_search MATCH '"ames"'`)
+      .pluck()
+      .get();
+    expect(indexed).toBe(3);
+    const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").pluck().all();
+    expect(triggers).toEqual(['customers_search_delete', 'customers_search_insert', 'customers_search_update']);
+    expect(listCustomers(db, schemas['customers:list'].parse({ page: 0, page_size: 5, search: 'garcia' })).total).toBe(
+      1,
+    );
+    db.close();
+  });
+});
