@@ -44,7 +44,12 @@ export function listCustomers(db: Db, input: ApiParsedInput<'customers:list'>): 
   const params = !search ? {} : search.length >= 3 ? { phrase: ftsPhrase(search) } : { pattern: likePattern(search) };
   let direction = input.direction === 'desc' ? 'DESC' : 'ASC';
   if (input.sort === 'age') direction = direction === 'ASC' ? 'DESC' : 'ASC';
-  const total = db.prepare(`SELECT COUNT(*) FROM customers c ${where}`).pluck().get(params) as number;
+  // The index holds one entry per customer, so it counts its own matches: no join needed.
+  const countSql =
+    search.length >= 3
+      ? 'SELECT COUNT(*) FROM customer_search WHERE customer_search MATCH @phrase'
+      : `SELECT COUNT(*) FROM customers c ${where}`;
+  const total = db.prepare(countSql).pluck().get(params) as number;
   const rows = db
     .prepare(
       `SELECT c.id, c.customer_number,
