@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { parse } from 'csv-parse';
+import iconv from 'iconv-lite';
+import type { Encoding } from './sniff';
+
+/** How a file is written; anything left out is the standard layout's (UTF-8, comma, "). */
+export interface CsvFormat {
+  encoding?: Encoding;
+  delimiter?: string;
+  quote?: '"' | "'" | null;
+}
 
 export interface CsvProgress {
   bytes: number;
@@ -26,16 +35,25 @@ export async function readCsv(
     onRecord: (record: string[], row: number) => void;
     onProgress?: (progress: CsvProgress) => void;
     signal?: AbortSignal;
+    format?: CsvFormat;
   },
 ): Promise<CsvReadResult> {
   const totalBytes = statSync(path).size;
   const hash = createHash('sha256');
+  const format = handlers.format ?? {};
   const input = createReadStream(path, { highWaterMark: 1 << 20 });
   input.on('data', (chunk) => hash.update(chunk));
-  const parser = input.pipe(
+  // Other encodings are decoded to text first (iconv-lite drops their byte-order mark).
+  const source: NodeJS.ReadableStream =
+    format.encoding && format.encoding !== 'utf-8' ? input.pipe(iconv.decodeStream(format.encoding)) : input;
+  const parser = source.pipe(
     parse({
       bom: true,
+      delimiter: format.delimiter ?? ',',
+      quote: format.quote === undefined ? '"' : (format.quote ?? false),
       relax_column_count: true,
+      // A quote inside an unquoted field (12" PIPE, 37°36'37.8"N) is text, as cores mean it.
+      relax_quotes: true,
       skip_empty_lines: true,
       // Files pasted together from several systems mix line endings; accept each one.
       record_delimiter: ['\r\n', '\n', '\r'],
@@ -64,7 +82,7 @@ export async function readCsv(
           handlers.onRecord(record, row);
           if ((row & 0x3fff) === 0) {
             handlers.signal?.throwIfAborted();
-            handlers.onProgress?.({ bytes: parser.info.bytes, totalBytes, records: row - 1 });
+            handlers.onProgress?.({ bytes: input.bytesRead, totalBytes, records: row - 1 });
           }
         }
       } catch (error) {
