@@ -3,8 +3,9 @@
  * quote character, line ending and whether the first row is a header. Cores write every
  * combination of these; the Import screen shows what was found and lets the user override.
  */
+import type { ENCODINGS } from '../../src-shared/mapping-profile';
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type Encoding = (typeof ENCODINGS)[number];
 export type LineEnding = '\r\n' | '\n' | '\r';
 
 export interface Sniffed {

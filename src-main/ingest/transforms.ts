@@ -5,10 +5,10 @@
  * field on millions of rows, so they are written out by hand rather than through a general
  * date library (date-fns' parse costs microseconds a call).
  */
+import type { DateFormat } from '../../src-shared/mapping-profile';
 import { parseIsoDate, type Parsed } from './parse-values';
 
-export const DATE_FORMATS = ['YYYY-MM-DD', 'MM/DD/YYYY', 'M/D/YYYY', 'YYYYMMDD', 'YYMMDD', 'YYMMDD 00:00:00'] as const;
-export type DateFormat = (typeof DATE_FORMATS)[number];
+export { DATE_FORMATS, type DateFormat } from '../../src-shared/mapping-profile';
 
 /** Two-digit years: 00–29 are 2000s, 30–99 are 1900s (Berka's data spans 1911–1999). */
 export function centuryFor(yy: number, pivot = 30): number {

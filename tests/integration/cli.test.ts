@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mappingProfileSchema } from '../../src-shared/mapping-profile';
 import { FIXTURES } from '../helpers/fixtures';
 import { buildSmallBank } from '../helpers/small-bank';
 import { useTempDir } from '../helpers/temp-dir';
@@ -58,7 +59,18 @@ describe('the mainstreet CLI', () => {
     expect(existsSync(join(dir, '..', 'bank.sqlite'))).toBe(false);
   });
 
+  it('profiles list and export: the export reads back as a valid profile', () => {
+    const list = JSON.parse(cli('profiles', 'list', '--json').stdout) as { name: string }[];
+    expect(list.map((p) => p.name)).toContain('mainstreet-standard');
+    const exported = cli('profiles', 'export', 'mainstreet-standard');
+    expect(exported.code).toBe(0);
+    const profile = mappingProfileSchema.parse(JSON.parse(exported.stdout));
+    expect(profile.files.map((f) => f.kind)).toEqual(['products', 'customers', 'accounts', 'transactions', 'balances']);
+  });
+
   it.each([
+    [['profiles', 'export', 'fiserv-premier'], 1, /No profile named "fiserv-premier"/],
+    [['profiles'], 2, /profiles needs list or export/],
     [['stats'], 2, /--db is required/],
     [['stats', '--db', '/nonexistent/bank.sqlite', '--json'], 1, /No database at/],
     [['demo', '--db', 'x.sqlite', '--customers', 'many'], 2, /--customers must be a whole number/],

@@ -1,0 +1,86 @@
+/**
+ * A mapping profile: how one core system's export files become the standard layout. It is
+ * what the Import screen edits, what the CLI's --profile / --mapping name, and what users
+ * export and import as a JSON file, so its schema lives here, shared by both sides.
+ */
+import { z } from 'zod';
+
+export const IMPORT_KINDS = ['products', 'customers', 'accounts', 'transactions', 'balances'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export const DATE_FORMATS = ['YYYY-MM-DD', 'MM/DD/YYYY', 'M/D/YYYY', 'YYYYMMDD', 'YYMMDD', 'YYMMDD 00:00:00'] as const;
+export type DateFormat = (typeof DATE_FORMATS)[number];
+
+export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+
+const transform = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('date'), format: z.enum(DATE_FORMATS) }).strict(),
+  z.object({ type: z.literal('amount'), decimal: z.enum(['.', ',']).default('.') }).strict(),
+  z
+    .object({
+      type: z.literal('lookup'),
+      /** Core code → standard value, e.g. "PRIJEM" → "DEP". */
+      map: z.record(z.string(), z.string()),
+      default: z.string().optional(),
+    })
+    .strict(),
+  z.object({ type: z.literal('constant'), value: z.string() }).strict(),
+]);
+export type FieldTransform = z.infer<typeof transform>;
+
+const field = z
+  .object({
+    /** The column's name in the file's header (or its 1-based position when there is none). */
+    column: z.string().min(1).max(200).optional(),
+    transform: transform.optional(),
+  })
+  .strict()
+  .refine((f) => f.column !== undefined || f.transform?.type === 'constant', {
+    message: 'a field needs a source column, or a constant',
+  });
+export type FieldMapping = z.infer<typeof field>;
+
+const fileMapping = z
+  .object({
+    kind: z.enum(IMPORT_KINDS),
+    /** File-name pattern, case-insensitive, with * and ? wildcards: "client.asc", "*trans*.csv". */
+    match: z.string().min(1).max(200),
+    format: z
+      .object({
+        encoding: z.enum(ENCODINGS).optional(),
+        delimiter: z.string().length(1).optional(),
+        quote: z.enum(['"', "'"]).nullable().optional(),
+        header: z.boolean().optional(),
+      })
+      .strict()
+      .default({}),
+    /** Standard-layout column → where its value comes from. */
+    fields: z.record(z.string(), field),
+  })
+  .strict();
+export type FileMapping = z.infer<typeof fileMapping>;
+
+export const mappingProfileSchema = z
+  .object({
+    format: z.literal('mainstreet-mapping-profile'),
+    version: z.literal(1),
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes'),
+    title: z.string().min(1).max(200),
+    description: z.string().max(2000).default(''),
+    files: z.array(fileMapping).min(1),
+  })
+  .strict();
+export type MappingProfile = z.infer<typeof mappingProfileSchema>;
+
+/** Does a file name match a profile's pattern? */
+export function matchesPattern(fileName: string, pattern: string): boolean {
+  const base = fileName.replace(/^.*[\\/]/, '');
+  const regex = new RegExp(
+    `^${pattern
+      .split('')
+      .map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+      .join('')}$`,
+    'i',
+  );
+  return regex.test(base);
+}
