@@ -175,6 +175,23 @@ export const MIGRATIONS: Migration[] = [
       END;
     `,
   },
+  {
+    version: 3,
+    name: 'quarantine',
+    // Rows an import could not load, kept with their problems so nothing is silently dropped.
+    sql: `
+      CREATE TABLE quarantine (
+        id INTEGER PRIMARY KEY,
+        import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+        file TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        row INTEGER NOT NULL,
+        record TEXT NOT NULL,
+        issues TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX quarantine_import ON quarantine(import_id);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -6,11 +6,16 @@
 import { basename } from 'node:path';
 import { audit } from '../db/audit';
 import type { Db } from '../db/open';
-import { readCsv } from './csv-stream';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { matchesPattern, type FileMapping, type MappingProfile } from '../../src-shared/mapping-profile';
+import { readCsv, type CsvFormat } from './csv-stream';
+import { MAINSTREET_STANDARD } from './profiles/mainstreet-standard';
+import { createAdapter, type RecordAdapter } from './record-adapter';
+import { sniff } from './sniff';
 import { deferIndexesIfEmpty } from './deferred-indexes';
-import { LAYOUT, STANDARD_KINDS, standardKindOf, type StandardKind } from './standard-layout';
+import { LAYOUT, STANDARD_KINDS, type StandardKind } from './standard-layout';
 import { createWriters, refreshCustomerSummaries } from './standard-writers';
-import { bindColumns, validateRecord, type LoadIssue } from './validate-row';
+import { validateRecord, type LoadIssue } from './validate-row';
 
 const TABLE_OF: Record<StandardKind, string> = {
   products: 'products',
@@ -37,6 +42,8 @@ export interface LoadedFile {
 export interface LoadResult {
   import_id: number;
   files: LoadedFile[];
+  /** Problems with rows that were quarantined (empty unless options.quarantine). */
+  issues: LoadIssue[];
 }
 
 export interface LoadProgress {
@@ -54,41 +61,84 @@ export interface LoadOptions {
   maxIssues?: number;
   /** Called as each file finishes, with its wall time: for benchmarks. */
   onFileLoaded?: (file: LoadedFile, seconds: number) => void;
+  /** Load the good rows and keep the bad ones in quarantine, instead of loading nothing. */
+  quarantine?: boolean;
 }
 
 export class LoadError extends Error {
   constructor(readonly issues: LoadIssue[]) {
+    // (an empty list means every file was empty)
     const first = issues[0];
     super(
       first
         ? `${issues.length} problem(s) found; nothing was imported. First: ${first.file} row ${first.row}, column ${first.column}, value "${first.value}": ${first.reason}`
-        : 'nothing was imported',
+        : 'nothing was imported: the files hold no rows',
     );
     this.name = 'LoadError';
   }
 }
 
-function orderFiles(paths: string[]): { path: string; kind: StandardKind }[] {
-  const files = paths.map((path) => {
-    const kind = standardKindOf(path);
-    if (!kind) {
+interface PlannedFile {
+  path: string;
+  kind: StandardKind;
+  mapping: FileMapping;
+}
+
+/** Each file's mapping in the profile, by file name; files load in dependency order. */
+function planFiles(paths: string[], profile: MappingProfile): PlannedFile[] {
+  const planned = paths.map((path) => {
+    const mapping = profile.files.find((f) => matchesPattern(path, f.match));
+    if (!mapping) {
       throw new LoadError([
         {
           file: basename(path),
           row: 0,
           column: '',
           value: basename(path),
-          reason: `not a standard-layout file name; expected one of ${STANDARD_KINDS.map((k) => `${k}.csv`).join(', ')}`,
+          reason: `no file of profile "${profile.name}" matches this name; expected ${profile.files.map((f) => f.match).join(', ')}`,
         },
       ]);
     }
-    return { path, kind };
+    return { path, kind: mapping.kind, mapping };
   });
-  return files.sort((a, b) => STANDARD_KINDS.indexOf(a.kind) - STANDARD_KINDS.indexOf(b.kind));
+  return planned.sort((a, b) => STANDARD_KINDS.indexOf(a.kind) - STANDARD_KINDS.indexOf(b.kind));
 }
 
-export async function loadStandardFiles(db: Db, paths: string[], options: LoadOptions): Promise<LoadResult> {
-  const files = orderFiles(paths);
+/** The profile's format where it says, what the file's first bytes show elsewhere. */
+function formatOf(path: string, mapping: FileMapping): CsvFormat & { header: boolean } {
+  const needsSniff = Object.keys(mapping.format).length < 4;
+  const sniffed = needsSniff ? sniffFile(path) : null;
+  return {
+    encoding: mapping.format.encoding ?? sniffed?.encoding ?? 'utf-8',
+    delimiter: mapping.format.delimiter ?? sniffed?.delimiter ?? ',',
+    quote: mapping.format.quote === undefined ? (sniffed?.quote ?? '"') : mapping.format.quote,
+    header: mapping.format.header ?? sniffed?.header ?? true,
+  };
+}
+
+function sniffFile(path: string) {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const read = readSync(fd, buffer, 0, buffer.length, 0);
+    return sniff(new Uint8Array(buffer.subarray(0, read)));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The foundation's entry point: files in the Mainstreet standard layout. */
+export function loadStandardFiles(db: Db, paths: string[], options: LoadOptions): Promise<LoadResult> {
+  return importFiles(db, paths, MAINSTREET_STANDARD, options);
+}
+
+export async function importFiles(
+  db: Db,
+  paths: string[],
+  profile: MappingProfile,
+  options: LoadOptions,
+): Promise<LoadResult> {
+  const files = planFiles(paths, profile);
   const maxIssues = options.maxIssues ?? 1000;
   const issues: LoadIssue[] = [];
   const note = (issue: LoadIssue) => {
@@ -103,36 +153,61 @@ export async function loadStandardFiles(db: Db, paths: string[], options: LoadOp
       db
         .prepare(
           `INSERT INTO imports (started_at, actor, profile, source, status)
-           VALUES (?, ?, 'mainstreet-standard', ?, 'running')`,
+           VALUES (?, ?, ?, ?, 'running')`,
         )
-        .run(now(), options.actor, options.source).lastInsertRowid,
+        .run(now(), options.actor, profile.name, options.source).lastInsertRowid,
     );
     const writers = createWriters(db);
+    const quarantine = db.prepare(
+      'INSERT INTO quarantine (import_id, file, kind, row, record, issues) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    let fatal = false;
     for (const [position, file] of files.entries()) {
       options.signal?.throwIfAborted();
       const name = basename(file.path);
       const writer = writers[file.kind];
-      let bindings: ReturnType<typeof bindColumns>['bindings'] = [];
+      const bindings = LAYOUT[file.kind].map((spec, index) => ({ spec, index }));
+      const format = formatOf(file.path, file.mapping);
+      let adapter: RecordAdapter | null = null;
       let loadedRows = 0;
+      let quarantinedRows = 0;
       const fileStarted = performance.now();
       const restoreIndexes = deferIndexesIfEmpty(db, TABLE_OF[file.kind], REBUILD_AFTER_BULK[file.kind]);
       const step = `Loading ${name} (${position + 1} of ${files.length})`;
+
+      const handleRecord = (record: string[], row: number) => {
+        if (!adapter) return;
+        const rowIssues: LoadIssue[] = [];
+        const standard = adapter.toStandard(record, row, rowIssues);
+        const values = standard ? validateRecord(name, row, standard, bindings, rowIssues) : null;
+        const problem = values ? writer(values) : null;
+        if (problem) rowIssues.push({ file: name, row, column: problem[0], value: problem[1], reason: problem[2] });
+        if (rowIssues.length === 0) {
+          loadedRows += 1;
+          return;
+        }
+        for (const issue of rowIssues) note({ ...issue, column: adapter.label(issue.column) });
+        if (options.quarantine) {
+          quarantinedRows += 1;
+          quarantine.run(importId, name, file.kind, row, JSON.stringify(record), JSON.stringify(rowIssues));
+        }
+      };
+
       const result = await readCsv(file.path, {
         signal: options.signal,
+        format,
         onHeader(header) {
-          const bound = bindColumns(name, header, LAYOUT[file.kind]);
-          bound.issues.forEach(note);
-          bindings = bound.bindings;
-          return bound.issues.length === 0;
+          adapter = createAdapter(name, file.mapping, format.header ? header : null);
+          adapter.headerIssues.forEach(note);
+          if (adapter.headerIssues.length > 0) {
+            fatal = true;
+            return false;
+          }
+          // Without a header the first line is data.
+          if (!format.header) handleRecord(header, 1);
+          return true;
         },
-        onRecord(record, row) {
-          const values = validateRecord(name, row, record, bindings, issues);
-          if (issues.length > maxIssues) issues.length = maxIssues;
-          if (!values) return;
-          const problem = writer(values);
-          if (problem) note({ file: name, row, column: problem[0], value: problem[1], reason: problem[2] });
-          else loadedRows += 1;
-        },
+        onRecord: handleRecord,
         onProgress(p) {
           options.onProgress?.({ step, current: p.bytes, total: p.totalBytes });
         },
@@ -141,15 +216,16 @@ export async function loadStandardFiles(db: Db, paths: string[], options: LoadOp
       const done: LoadedFile = {
         path: file.path,
         kind: file.kind,
-        rows_read: result.records,
+        rows_read: result.records + (format.header ? 0 : 1),
         rows_loaded: loadedRows,
-        rows_quarantined: 0,
+        rows_quarantined: quarantinedRows,
         fingerprint: result.fingerprint,
       };
       loaded.push(done);
       options.onFileLoaded?.(done, (performance.now() - fileStarted) / 1000);
     }
-    if (issues.length > 0) throw new LoadError(issues);
+    if (fatal || (issues.length > 0 && !options.quarantine)) throw new LoadError(issues);
+    if (loaded.every((f) => f.rows_loaded === 0)) throw new LoadError(issues);
 
     options.onProgress?.({ step: 'Grouping households and totals', current: 0, total: 1 });
     refreshCustomerSummaries(db);
@@ -158,7 +234,7 @@ export async function loadStandardFiles(db: Db, paths: string[], options: LoadOp
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const f of loaded) {
-      insertFile.run(importId, f.path, f.kind, f.fingerprint, f.rows_read, f.rows_loaded, 0);
+      insertFile.run(importId, f.path, f.kind, f.fingerprint, f.rows_read, f.rows_loaded, f.rows_quarantined);
     }
     db.prepare(`UPDATE imports SET status = 'done', finished_at = ? WHERE id = ?`).run(now(), importId);
     audit(db, {
@@ -173,7 +249,7 @@ export async function loadStandardFiles(db: Db, paths: string[], options: LoadOp
     });
     db.exec('COMMIT');
     options.onProgress?.({ step: 'Done', current: 1, total: 1 });
-    return { import_id: importId, files: loaded };
+    return { import_id: importId, files: loaded, issues };
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw error;
