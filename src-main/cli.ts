@@ -4,12 +4,14 @@
  */
 import { CliError } from './cli/cli-error';
 import { DEMO_USAGE, demoCommand } from './cli/demo-command';
+import { IMPORT_USAGE, importCommand } from './cli/import-command';
 import { PROFILES_USAGE, profilesCommand } from './cli/profiles-command';
 import { STATS_USAGE, statsCommand } from './cli/stats-command';
 
 const COMMANDS: Record<string, { usage: string; run: (args: string[]) => void | Promise<void> }> = {
   demo: { usage: DEMO_USAGE, run: demoCommand },
   stats: { usage: STATS_USAGE, run: statsCommand },
+  import: { usage: IMPORT_USAGE, run: importCommand },
   profiles: { usage: PROFILES_USAGE, run: profilesCommand },
 };
 

@@ -42,7 +42,8 @@ export interface DemoFilesResult {
 }
 
 export const DEFAULT_END_DATE = '2026-10-31';
-export const TRUTH_FILE = 'truth.csv';
+/** CSV inside, but .txt: an import of the folder's *.csv then picks up only the layout files. */
+export const TRUTH_FILE = 'demo-truth.txt';
 
 type FileKey = StandardKind | 'truth';
 const FILE_KEYS: readonly FileKey[] = [...STANDARD_KINDS, 'truth'];

@@ -66,7 +66,11 @@ export interface LoadOptions {
 }
 
 export class LoadError extends Error {
-  constructor(readonly issues: LoadIssue[]) {
+  constructor(
+    readonly issues: LoadIssue[],
+    /** The files read before the load stopped; nothing of them was written. */
+    readonly files: LoadedFile[] = [],
+  ) {
     // (an empty list means every file was empty)
     const first = issues[0];
     super(
@@ -224,8 +228,9 @@ export async function importFiles(
       loaded.push(done);
       options.onFileLoaded?.(done, (performance.now() - fileStarted) / 1000);
     }
-    if (fatal || (issues.length > 0 && !options.quarantine)) throw new LoadError(issues);
-    if (loaded.every((f) => f.rows_loaded === 0)) throw new LoadError(issues);
+    const nothingWritten = () => loaded.map((f) => ({ ...f, rows_loaded: 0, rows_quarantined: 0 }));
+    if (fatal || (issues.length > 0 && !options.quarantine)) throw new LoadError(issues, nothingWritten());
+    if (loaded.every((f) => f.rows_loaded === 0)) throw new LoadError(issues, nothingWritten());
 
     options.onProgress?.({ step: 'Grouping households and totals', current: 0, total: 1 });
     refreshCustomerSummaries(db);

@@ -68,7 +68,70 @@ describe('the mainstreet CLI', () => {
     expect(profile.files.map((f) => f.kind)).toEqual(['products', 'customers', 'accounts', 'transactions', 'balances']);
   });
 
+  it('import --profile mainstreet-standard loads the demo files, and a second import changes nothing', () => {
+    const dir = tempDir();
+    const files = join(dir, 'exports');
+    expect(cli('demo', '--files', files, '--customers', '200').code).toBe(0);
+    const paths = ['products', 'customers', 'accounts', 'transactions', 'balances'].map((k) => join(files, `${k}.csv`));
+    const db = join(dir, 'bank.sqlite');
+    const out = cli('import', '--db', db, '--profile', 'mainstreet-standard', ...paths, '--json');
+    expect(out.code).toBe(0);
+    const result = JSON.parse(out.stdout) as {
+      import_id: number;
+      files: { path: string; kind: string; rows_read: number; rows_loaded: number; rows_quarantined: number }[];
+      errors: unknown[];
+    };
+    expect(result.import_id).toBe(1);
+    expect(result.errors).toEqual([]);
+    expect(result.files.map((f) => Object.keys(f))).toEqual(
+      result.files.map(() => ['path', 'kind', 'rows_read', 'rows_loaded', 'rows_quarantined']),
+    );
+    const customers = result.files.find((f) => f.kind === 'customers');
+    expect(customers).toMatchObject({
+      path: join(files, 'customers.csv'),
+      rows_read: 200,
+      rows_loaded: 200,
+      rows_quarantined: 0,
+    });
+    const before = cli('stats', '--db', db, '--json').stdout;
+    expect(JSON.parse(before)).toMatchObject({ customers: 200 });
+    expect(cli('import', '--db', db, '--profile', 'mainstreet-standard', ...paths, '--json').code).toBe(0);
+    expect(cli('stats', '--db', db, '--json').stdout).toBe(before);
+  });
+
+  it('import without --quarantine reports each problem and exits non-zero, having written nothing', () => {
+    const dir = join(FIXTURES, 'other-core');
+    const db = join(tempDir(), 'bank.sqlite');
+    const txt = ['PRODUCTS.TXT', 'CIF.TXT', 'ACCTS.TXT', 'HIST.TXT'].map((f) => join(dir, f));
+    const out = cli('import', '--db', db, '--mapping', join(dir, 'profile.json'), ...txt, '--json');
+    expect(out.code).toBe(1);
+    const result = JSON.parse(out.stdout) as {
+      import_id: null;
+      files: { rows_loaded: number }[];
+      errors: { file: string }[];
+    };
+    expect(result.import_id).toBeNull();
+    expect(result.files.map((f) => f.rows_loaded)).toEqual([0, 0, 0, 0]);
+    expect(result.errors.map((e) => e.file)).toEqual(['CIF.TXT', 'ACCTS.TXT', 'HIST.TXT']);
+    expect(out.stderr).toMatch(/use --quarantine to load the good rows/);
+    const quarantined = cli(
+      'import',
+      '--db',
+      db,
+      '--mapping',
+      join(dir, 'profile.json'),
+      '--quarantine',
+      ...txt,
+      '--json',
+    );
+    expect(quarantined.code).toBe(0);
+    expect((JSON.parse(quarantined.stdout) as { import_id: number }).import_id).toBe(1);
+  });
+
   it.each([
+    [['import', '--db', 'x.sqlite', 'a.csv'], 2, /exactly one of --profile NAME or --mapping FILE.json/],
+    [['import', '--db', 'x.sqlite', '--profile', 'mainstreet-standard'], 2, /at least one PATH/],
+    [['import', '--db', 'x.sqlite', '--profile', 'mainstreet-standard', '/nope/customers.csv'], 1, /No such file/],
     [['profiles', 'export', 'fiserv-premier'], 1, /No profile named "fiserv-premier"/],
     [['profiles'], 2, /profiles needs list or export/],
     [['stats'], 2, /--db is required/],

@@ -49,7 +49,7 @@ export async function generateBank(options: DemoOptions, read: readonly string[]
     text[name] = readFileSync(join(dir, name), 'utf8');
     const parsed = readCsv(text[name]);
     header[name] = parsed.header;
-    rows[name.replace(/\.csv$/, '') as keyof DemoBank['rows']] = parsed.rows;
+    rows[(name === TRUTH_FILE ? 'truth' : name.replace(/\.csv$/, '')) as keyof DemoBank['rows']] = parsed.rows;
   }
   return { dir, result, text, header, rows };
 }

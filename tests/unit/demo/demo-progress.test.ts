@@ -49,7 +49,7 @@ describe('writing the demo files', () => {
     const second = await writeDemoFiles(dir, { customers: 80, seed: 1 });
     expect(second.counts.customers).toBe(80);
     expect(readdirSync(dir).sort()).toEqual(
-      ['accounts.csv', 'balances.csv', 'customers.csv', 'products.csv', 'transactions.csv', 'truth.csv'].sort(),
+      ['accounts.csv', 'balances.csv', 'customers.csv', 'products.csv', 'transactions.csv', 'demo-truth.txt'].sort(),
     );
   });
 });

@@ -9,7 +9,7 @@ import { cents, useDemoBank, type Row } from './demo-bank';
 const CUSTOMERS = 1000;
 const names = (list: { name: string }[]) => new Set(list.map((p) => p.name));
 
-describe('truth.csv', () => {
+describe('demo-truth.txt', () => {
   const demo = useDemoBank({ customers: CUSTOMERS, seed: 5 });
 
   const byAccount = () => {
