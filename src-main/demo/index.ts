@@ -1,6 +1,6 @@
 /**
  * The demo bank generator: writes the files a community bank's core would export, in the
- * Mainstreet standard layout (docs/standard-layout.md), plus truth.csv with the traits planted
+ * Mainstreet standard layout (docs/standard-layout.md), plus demo-truth.txt with the traits planted
  * in each customer's transactions. Same options, same bytes.
  */
 import { generateDemoFiles, type DemoFilesResult, type DemoOptions, type DemoProgress } from './write-files';

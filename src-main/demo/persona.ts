@@ -2,7 +2,7 @@
  * The traits planted on a checking account: where the money comes from (payroll here,
  * benefits, or transfers from another bank) and what regularly leaves (a mortgage or car loan
  * paid elsewhere, card autopay, insurance, streaming, childcare…). Every trait here becomes a
- * recognisable pattern in the account's transactions and a column in truth.csv; a trait not
+ * recognisable pattern in the account's transactions and a column in demo-truth.txt; a trait not
  * planted leaves no trace, so a KLI can be scored against the truth.
  */
 import type { TransactionCode } from '../../src-shared/domain';

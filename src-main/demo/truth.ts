@@ -1,5 +1,5 @@
 /**
- * truth.csv: what the generator planted, one row per customer, for scoring the KLIs. It is not
+ * demo-truth.txt: what the generator planted, one row per customer, for scoring the KLIs. It is not
  * part of the standard layout and the importer never reads it.
  *
  * A customer's truth is what shows in the checking account they own or co-own (each customer

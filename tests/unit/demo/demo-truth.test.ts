@@ -1,5 +1,5 @@
 /**
- * truth.csv against the transactions: a naive reading of each customer's everyday checking
+ * demo-truth.txt against the transactions: a naive reading of each customer's everyday checking
  * account must find exactly the traits the truth says were planted, no more and no fewer.
  */
 import { describe, expect, it } from 'vitest';
