@@ -5,6 +5,7 @@
 import { CliError } from './cli/cli-error';
 import { DEMO_USAGE, demoCommand } from './cli/demo-command';
 import { IMPORT_USAGE, importCommand } from './cli/import-command';
+import { IMPORTS_USAGE, importsCommand } from './cli/imports-command';
 import { PROFILES_USAGE, profilesCommand } from './cli/profiles-command';
 import { STATS_USAGE, statsCommand } from './cli/stats-command';
 
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => void | 
   demo: { usage: DEMO_USAGE, run: demoCommand },
   stats: { usage: STATS_USAGE, run: statsCommand },
   import: { usage: IMPORT_USAGE, run: importCommand },
+  imports: { usage: IMPORTS_USAGE, run: importsCommand },
   profiles: { usage: PROFILES_USAGE, run: profilesCommand },
 };
 

@@ -97,6 +97,18 @@ describe('the mainstreet CLI', () => {
     expect(JSON.parse(before)).toMatchObject({ customers: 200 });
     expect(cli('import', '--db', db, '--profile', 'mainstreet-standard', ...paths, '--json').code).toBe(0);
     expect(cli('stats', '--db', db, '--json').stdout).toBe(before);
+    const history = JSON.parse(cli('imports', 'list', '--db', db, '--json').stdout) as {
+      id: number;
+      profile: string;
+      status: string;
+      files: { kind: string; fingerprint: string }[];
+    }[];
+    expect(history.map((i) => [i.id, i.profile, i.status])).toEqual([
+      [2, 'mainstreet-standard', 'done'],
+      [1, 'mainstreet-standard', 'done'],
+    ]);
+    // The same file has the same fingerprint in both imports.
+    expect(history[0]?.files.map((f) => f.fingerprint)).toEqual(history[1]?.files.map((f) => f.fingerprint));
   });
 
   it('import without --quarantine reports each problem and exits non-zero, having written nothing', () => {
