@@ -44,7 +44,7 @@ describe('the standard-layout loader', () => {
       first_txn_date: '2026-09-01',
       last_txn_date: '2026-10-02',
     });
-    // John and Jane share an address written two ways (case, punctuation, ZIP+4): one household.
+    // John and Jane share an address written two ways (Street/ST., case, ZIP+4): one household.
     expect(stats.households).toBe(3);
     expect(stats.products).toEqual([
       { family: 'checking', accounts: 1, balance_cents: 250050 },
