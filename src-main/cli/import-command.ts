@@ -5,15 +5,17 @@ import type { MappingProfile } from '../../src-shared/mapping-profile';
 import { currentActor } from '../db/audit';
 import { openDatabase } from '../db/open';
 import { builtInProfile, BUILT_IN_PROFILES, parseProfile } from '../ingest/profiles';
+import { parseIsoDate } from '../ingest/parse-values';
 import { importFiles, LoadError, type LoadedFile } from '../ingest/standard-loader';
 import type { LoadIssue } from '../ingest/validate-row';
 import { CliError, requireOption } from './cli-error';
 import { stderrProgress } from './progress';
 
-export const IMPORT_USAGE = `mainstreet import --db FILE (--profile NAME | --mapping FILE.json) [--quarantine] PATH... [--json]
+export const IMPORT_USAGE = `mainstreet import --db FILE (--profile NAME | --mapping FILE.json) [--as-of YYYY-MM-DD] [--quarantine] PATH... [--json]
     Import a core's export files. Each file's kind comes from the profile's file names.
     Without --quarantine any bad row stops the import and nothing is written; with it the
-    good rows load and the bad ones are kept in quarantine. Exits non-zero when nothing loaded.`;
+    good rows load and the bad ones are kept in quarantine. --as-of records each account's
+    balance as that date's snapshot. Exits non-zero when nothing loaded.`;
 
 interface ImportOutput {
   import_id: number | null;
@@ -57,13 +59,14 @@ export async function importCommand(args: string[]): Promise<void> {
   });
   const dbPath = resolve(requireOption('db', values.db));
   const profile = chooseProfile(values.profile, values.mapping);
+  const asOf = values['as-of'];
+  if (asOf !== undefined && !parseIsoDate(asOf).ok) {
+    throw new CliError(`--as-of must be a date as YYYY-MM-DD, got "${asOf}"`, 2);
+  }
   if (positionals.length === 0) throw new CliError('import needs at least one PATH', 2);
   const paths = positionals.map((p) => resolve(p));
   const missing = paths.filter((p) => !existsSync(p));
   if (missing.length > 0) throw new CliError(`No such file: ${missing.join(', ')}`);
-  if (values['as-of'] !== undefined) {
-    throw new CliError('--as-of (dated balance snapshots from an accounts file) is not built yet', 2);
-  }
 
   const db = openDatabase(dbPath);
   let output: ImportOutput;
@@ -72,6 +75,7 @@ export async function importCommand(args: string[]): Promise<void> {
       actor: currentActor(),
       source: `${profile.name}: ${paths.length} file(s)`,
       quarantine: values.quarantine,
+      ...(asOf ? { asOf } : {}),
       onProgress: stderrProgress(),
     });
     output = {

@@ -63,6 +63,8 @@ export interface LoadOptions {
   onFileLoaded?: (file: LoadedFile, seconds: number) => void;
   /** Load the good rows and keep the bad ones in quarantine, instead of loading nothing. */
   quarantine?: boolean;
+  /** Record each imported account's balance as the snapshot of this date (YYYY-MM-DD). */
+  asOf?: string;
 }
 
 export class LoadError extends Error {
@@ -161,7 +163,7 @@ export async function importFiles(
         )
         .run(now(), options.actor, profile.name, options.source).lastInsertRowid,
     );
-    const writers = createWriters(db);
+    const writers = createWriters(db, options.asOf);
     const quarantine = db.prepare(
       'INSERT INTO quarantine (import_id, file, kind, row, record, issues) VALUES (?, ?, ?, ?, ?, ?)',
     );

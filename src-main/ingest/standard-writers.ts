@@ -33,7 +33,11 @@ class KeyCache {
   }
 }
 
-export function createWriters(db: Db): Record<StandardKind, RowWriter> {
+/**
+ * `asOf`: when set, every account row also records its balance as the snapshot of that date,
+ * so monthly account files build up balance history.
+ */
+export function createWriters(db: Db, asOf?: string): Record<StandardKind, RowWriter> {
   const ensureBranch = db.prepare(
     `INSERT INTO branches (code, name) VALUES (?, ?)
      ON CONFLICT(code) DO UPDATE SET name = CASE WHEN excluded.name != excluded.code THEN excluded.name ELSE branches.name END`,
@@ -198,6 +202,7 @@ export function createWriters(db: Db): Record<StandardKind, RowWriter> {
       if (existed) clearOwners.run(id);
       insertOwner.run(id, owner, 'owner');
       if (joint !== undefined && joint !== owner) insertOwner.run(id, joint, 'joint');
+      if (asOf) upsertBalance.run(id, asOf, num(row.balance), null);
       return null;
     },
     transactions(row) {

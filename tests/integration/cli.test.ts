@@ -143,6 +143,11 @@ describe('the mainstreet CLI', () => {
   it.each([
     [['import', '--db', 'x.sqlite', 'a.csv'], 2, /exactly one of --profile NAME or --mapping FILE.json/],
     [['import', '--db', 'x.sqlite', '--profile', 'mainstreet-standard'], 2, /at least one PATH/],
+    [
+      ['import', '--db', 'x.sqlite', '--profile', 'mainstreet-standard', '--as-of', '11/30/2026', 'a.csv'],
+      2,
+      /--as-of must be a date as YYYY-MM-DD, got "11\/30\/2026"/,
+    ],
     [['import', '--db', 'x.sqlite', '--profile', 'mainstreet-standard', '/nope/customers.csv'], 1, /No such file/],
     [['profiles', 'export', 'fiserv-premier'], 1, /No profile named "fiserv-premier"/],
     [['profiles'], 2, /profiles needs list or export/],

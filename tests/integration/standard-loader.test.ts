@@ -109,6 +109,27 @@ describe('the standard-layout loader', () => {
     db.close();
   });
 
+  it('with an as-of date, each account row records a dated balance snapshot', async () => {
+    const { dir, files, db } = setup();
+    await loadStandardFiles(db, files, options);
+    const accounts = join(dir, 'files', 'accounts.csv');
+    writeFileSync(accounts, readFileSync(accounts, 'utf8').replace('2500.50,,BR01', '2750.00,,BR01'));
+    await loadStandardFiles(db, [accounts], { ...options, asOf: '2026-11-30' });
+    const history = db
+      .prepare(
+        `SELECT s.as_of, s.balance_cents FROM balance_snapshots s JOIN accounts a ON a.id = s.account_id
+         WHERE a.account_number = '100001' ORDER BY s.as_of`,
+      )
+      .all();
+    expect(history).toEqual([
+      { as_of: '2026-09-30', balance_cents: 113439 },
+      { as_of: '2026-10-31', balance_cents: 250050 },
+      { as_of: '2026-11-30', balance_cents: 275000 },
+    ]);
+    expect(db.prepare("SELECT COUNT(*) FROM balance_snapshots WHERE as_of = '2026-11-30'").pluck().get()).toBe(5);
+    db.close();
+  });
+
   it('a bad value is reported with file, row, column, value and reason, and nothing is written', async () => {
     const { dir, files, db } = setup();
     await loadStandardFiles(
