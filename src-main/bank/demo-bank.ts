@@ -8,7 +8,7 @@ import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeDemoFiles } from '../demo';
 import { openDatabase } from '../db/open';
-import { loadStandardFiles, type LoadOptions } from '../ingest/standard-loader';
+import { loadStandardFiles, type LoadOptions } from '../ingest/import-files';
 import { getStats, setSetting } from './stats';
 
 export interface DemoBuildOptions {

@@ -6,7 +6,7 @@ import { currentActor } from '../db/audit';
 import { openDatabase } from '../db/open';
 import { builtInProfile, BUILT_IN_PROFILES, parseProfile } from '../ingest/profiles';
 import { parseIsoDate } from '../ingest/parse-values';
-import { importFiles, LoadError, type LoadedFile } from '../ingest/standard-loader';
+import { importFiles, LoadError, type LoadedFile } from '../ingest/import-files';
 import type { LoadIssue } from '../ingest/validate-row';
 import { CliError, requireOption } from './cli-error';
 import { stderrProgress } from './progress';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { openDatabase } from '../../src-main/db/open';
-import { loadStandardFiles } from '../../src-main/ingest/standard-loader';
+import { loadStandardFiles } from '../../src-main/ingest/import-files';
 import { copyStandardSmall } from './fixtures';
 
 /** Builds the four-customer fixture bank into `dir`/bank.sqlite and returns its path. */

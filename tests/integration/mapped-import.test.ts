@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { getStats } from '../../src-main/bank/stats';
 import { openDatabase } from '../../src-main/db/open';
 import { parseProfile } from '../../src-main/ingest/profiles';
-import { importFiles, LoadError } from '../../src-main/ingest/standard-loader';
+import { importFiles, LoadError } from '../../src-main/ingest/import-files';
 import { FIXTURES } from '../helpers/fixtures';
 import { useTempDir } from '../helpers/temp-dir';
 

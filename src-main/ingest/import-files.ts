@@ -1,7 +1,8 @@
 /**
- * The foundation's loader for the Mainstreet standard layout. It validates every row, checks
- * references, and writes everything in one transaction: the import lands whole or not at all.
- * The demo bank is built through it, exactly as a bank's own files would be.
+ * The importer: files read through a mapping profile (the Mainstreet standard layout is one),
+ * every row validated and its references checked, everything written in one transaction, so an
+ * import lands whole or not at all. The demo bank is built through it, exactly as a bank's own
+ * files are. With quarantine, good rows load and bad ones are kept with their reasons.
  */
 import { basename } from 'node:path';
 import { audit } from '../db/audit';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getStats } from '../../src-main/bank/stats';
 import { openDatabase, type Db } from '../../src-main/db/open';
-import { LoadError, loadStandardFiles } from '../../src-main/ingest/standard-loader';
+import { LoadError, loadStandardFiles } from '../../src-main/ingest/import-files';
 import { copyStandardSmall } from '../helpers/fixtures';
 import { useTempDir } from '../helpers/temp-dir';
 
