@@ -40,6 +40,21 @@ const zip = (raw: string): Parsed<FieldValue> =>
 const gender = (raw: string): Parsed<FieldValue> =>
   /^[FMX]$/i.test(raw) ? { ok: true, value: raw.toUpperCase() } : { ok: false, reason: 'expected F, M or X' };
 
+/** Today's date, read once a minute at most: it is checked on every row of millions. */
+let today = { iso: '', at: 0 };
+function todayIso(): string {
+  const now = Date.now();
+  if (now - today.at > 60_000) today = { iso: new Date(now).toISOString().slice(0, 10), at: now };
+  return today.iso;
+}
+
+/** A date that cannot lie ahead of today: a birth, an opening, a posting, a snapshot. */
+function pastDate(raw: string): Parsed<FieldValue> {
+  const parsed = parseIsoDate(raw);
+  if (parsed.ok && parsed.value > todayIso()) return { ok: false, reason: 'date is in the future' };
+  return parsed;
+}
+
 function col(name: string, required: boolean, parse?: ColumnSpec['parse']): ColumnSpec {
   return parse ? { name, required, parse } : { name, required };
 }
@@ -55,7 +70,7 @@ export const LAYOUT: Record<StandardKind, ColumnSpec[]> = {
     col('customer_number', true, text),
     col('first_name', false, text),
     col('last_name', true, text),
-    col('birth_date', false, parseIsoDate),
+    col('birth_date', false, pastDate),
     col('gender', false, gender),
     col('address_line1', true, text),
     col('address_line2', false, text),
@@ -66,7 +81,7 @@ export const LAYOUT: Record<StandardKind, ColumnSpec[]> = {
     col('email', false, text),
     col('branch', false, upper),
     col('branch_name', false, text),
-    col('customer_since', false, parseIsoDate),
+    col('customer_since', false, pastDate),
     col('household_id', false, text),
     col('do_not_solicit', false, parseFlag),
     col('do_not_mail', false, parseFlag),
@@ -79,8 +94,8 @@ export const LAYOUT: Record<StandardKind, ColumnSpec[]> = {
     col('product_code', true, text),
     col('owner_customer_number', true, text),
     col('joint_customer_number', false, text),
-    col('open_date', true, parseIsoDate),
-    col('close_date', false, parseIsoDate),
+    col('open_date', true, pastDate),
+    col('close_date', false, pastDate),
     col('status', true, oneOf(ACCOUNT_STATUSES)),
     col('balance', true, parseMoneyCents),
     col('rate', false, parseRate),
@@ -89,7 +104,7 @@ export const LAYOUT: Record<StandardKind, ColumnSpec[]> = {
   transactions: [
     col('transaction_id', true, text),
     col('account_number', true, text),
-    col('posted_date', true, parseIsoDate),
+    col('posted_date', true, pastDate),
     col('amount', true, parseMoneyCents),
     col('code', true, upper),
     col('description', true, text),
@@ -98,7 +113,7 @@ export const LAYOUT: Record<StandardKind, ColumnSpec[]> = {
   ],
   balances: [
     col('account_number', true, text),
-    col('as_of_date', true, parseIsoDate),
+    col('as_of_date', true, pastDate),
     col('balance', true, parseMoneyCents),
     col('average_balance', false, parseMoneyCents),
   ],

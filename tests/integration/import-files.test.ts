@@ -101,7 +101,7 @@ describe('the standard-layout loader', () => {
     const accounts = join(dir, 'files', 'accounts.csv');
     writeFileSync(accounts, readFileSync(accounts, 'utf8').replace('2500.50,,BR01', '3100.00,,BR01'));
     const balances = join(dir, 'files', 'balances.csv');
-    writeFileSync(balances, `${readFileSync(balances, 'utf8')}100001,2026-11-30,3100.00,2900.00\n`);
+    writeFileSync(balances, `${readFileSync(balances, 'utf8')}100001,2026-11-20,3100.00,2900.00\n`);
     await loadStandardFiles(db, [accounts, balances], options);
     expect(db.prepare("SELECT balance_cents FROM accounts WHERE account_number = '100001'").pluck().get()).toBe(310000);
     expect(db.prepare('SELECT COUNT(*) FROM balance_snapshots').pluck().get()).toBe(4);
@@ -153,6 +153,20 @@ describe('the standard-layout loader', () => {
     ]);
     expect((error as LoadError).message).toContain('transactions.csv row 4, column amount, value "$15.99"');
     expect(snapshot(db)).toEqual(before);
+    db.close();
+  });
+
+  it('a date in the future is refused', async () => {
+    const { dir, files, db } = setup();
+    const transactions = join(dir, 'files', 'transactions.csv');
+    writeFileSync(
+      transactions,
+      readFileSync(transactions, 'utf8').replace('T6,100001,2026-10-01', 'T6,100001,2099-10-01'),
+    );
+    const error = (await loadStandardFiles(db, files, options).catch((e: unknown) => e)) as LoadError;
+    expect(error.issues).toEqual([
+      { file: 'transactions.csv', row: 7, column: 'posted_date', value: '2099-10-01', reason: 'date is in the future' },
+    ]);
     db.close();
   });
 
