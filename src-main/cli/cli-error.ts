@@ -1,3 +1,7 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { openDatabase, type Db } from '../db/open';
+
 /** An error the CLI reports as it is, with its exit code: 2 for wrong usage, 1 otherwise. */
 export class CliError extends Error {
   constructor(
@@ -20,4 +24,12 @@ export function intOption(name: string, raw: string | undefined, min: number, ma
 export function requireOption(name: string, raw: string | undefined): string {
   if (!raw) throw new CliError(`--${name} is required`, 2);
   return raw;
+}
+
+/** Opens the database named by --db, which must already exist (reading commands never create one). */
+export function openExistingDb(raw: string | undefined): Db {
+  const dbPath = resolve(requireOption('db', raw));
+  if (!existsSync(dbPath))
+    throw new CliError(`No database at ${dbPath}. Build one with: mainstreet demo --db ${dbPath}`);
+  return openDatabase(dbPath);
 }

@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../db/open';
 import { listImports } from '../ingest/import-history';
-import { CliError, requireOption } from './cli-error';
+import { CliError, openExistingDb } from './cli-error';
 
 export const IMPORTS_USAGE = `mainstreet imports list --db FILE [--json]
     The import history: who, when, profile, files with fingerprints and counts.`;
@@ -16,9 +13,7 @@ export function importsCommand(args: string[]): void {
     args: rest,
     options: { db: { type: 'string' }, json: { type: 'boolean', default: false } },
   });
-  const dbPath = resolve(requireOption('db', values.db));
-  if (!existsSync(dbPath)) throw new CliError(`No database at ${dbPath}`);
-  const db = openDatabase(dbPath);
+  const db = openExistingDb(values.db);
   try {
     const imports = listImports(db);
     if (values.json) {

@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FAMILY_INFO } from '../../src-shared/domain';
 import { getStats } from '../bank/stats';
-import { openDatabase } from '../db/open';
-import { CliError, requireOption } from './cli-error';
+import { openExistingDb } from './cli-error';
 
 export const STATS_USAGE = `mainstreet stats --db FILE [--json]
     The bank's headline numbers: customers, households, accounts, transactions, products.`;
@@ -16,10 +13,7 @@ export function statsCommand(args: string[]): void {
     args,
     options: { db: { type: 'string' }, json: { type: 'boolean', default: false } },
   });
-  const dbPath = resolve(requireOption('db', values.db));
-  if (!existsSync(dbPath))
-    throw new CliError(`No database at ${dbPath}. Build one with: mainstreet demo --db ${dbPath}`);
-  const db = openDatabase(dbPath);
+  const db = openExistingDb(values.db);
   try {
     const stats = getStats(db);
     if (values.json) {
