@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import { audit } from '../db/audit';
 import type { Db } from '../db/open';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { matchesPattern, type FileMapping, type MappingProfile } from '../../src-shared/mapping-profile';
 import { readCsv, type CsvFormat } from './csv-stream';
 import { MAINSTREET_STANDARD } from './profiles/mainstreet-standard';
@@ -169,6 +169,15 @@ export async function importFiles(
       'INSERT INTO quarantine (import_id, file, kind, row, record, issues) VALUES (?, ?, ?, ?, ?, ?)',
     );
     let fatal = false;
+    // Progress runs over all files' bytes together, so the bar never goes back between files.
+    const sizes = files.map((f) => statSync(f.path).size);
+    const allBytes = Math.max(
+      1,
+      sizes.reduce((sum, size) => sum + size, 0),
+    );
+    // The last 2% of the bar is the summaries and indexes after the last file.
+    const total = Math.ceil(allBytes * 1.02);
+    let bytesBefore = 0;
     for (const [position, file] of files.entries()) {
       options.signal?.throwIfAborted();
       const name = basename(file.path);
@@ -216,10 +225,11 @@ export async function importFiles(
         },
         onRecord: handleRecord,
         onProgress(p) {
-          options.onProgress?.({ step, current: p.bytes, total: p.totalBytes });
+          options.onProgress?.({ step, current: bytesBefore + Math.min(p.bytes, p.totalBytes), total });
         },
       });
       restoreIndexes();
+      bytesBefore += sizes[position] ?? 0;
       const done: LoadedFile = {
         path: file.path,
         kind: file.kind,
@@ -235,7 +245,7 @@ export async function importFiles(
     if (fatal || (issues.length > 0 && !options.quarantine)) throw new LoadError(issues, nothingWritten());
     if (loaded.every((f) => f.rows_loaded === 0)) throw new LoadError(issues, nothingWritten());
 
-    options.onProgress?.({ step: 'Grouping households and totals', current: 0, total: 1 });
+    options.onProgress?.({ step: 'Grouping households and totals', current: allBytes, total });
     refreshCustomerSummaries(db);
     const insertFile = db.prepare(
       `INSERT INTO import_files (import_id, path, kind, fingerprint, rows_read, rows_loaded, rows_quarantined)
@@ -256,7 +266,7 @@ export async function importFiles(
       },
     });
     db.exec('COMMIT');
-    options.onProgress?.({ step: 'Done', current: 1, total: 1 });
+    options.onProgress?.({ step: 'Done', current: total, total });
     return { import_id: importId, files: loaded, issues };
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');

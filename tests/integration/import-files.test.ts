@@ -85,6 +85,17 @@ describe('the standard-layout loader', () => {
     db.close();
   });
 
+  it('reports progress over all files together, never going back', async () => {
+    const { files, db } = setup();
+    const seen: { current: number; total: number }[] = [];
+    await loadStandardFiles(db, files, { ...options, onProgress: (p) => seen.push(p) });
+    const fractions = seen.map((p) => p.current / p.total);
+    expect(fractions.length).toBeGreaterThan(files.length);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(fractions.at(-1)).toBe(1);
+    db.close();
+  });
+
   it('re-importing the same files changes nothing but the import history', async () => {
     const { files, db } = setup();
     await loadStandardFiles(db, files, options);
