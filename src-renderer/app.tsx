@@ -1,42 +1,33 @@
-import { useEffect } from 'react';
-import type { AppInfo } from '../src-shared/domain';
-import { CustomerProfileScreen } from './customers/customer-profile';
-import { CustomersScreen } from './customers/customers-screen';
-import { HomeScreen } from './home/home-screen';
+import { useEffect, useState } from 'react';
 import { getApi } from './lib/api';
-import { useRoute, type Route } from './lib/router';
+import { useRoute } from './lib/router';
 import { useCall } from './lib/use-call';
-import { SettingsScreen } from './settings/settings-screen';
 import { BuildingScreen } from './shell/building-screen';
 import { ErrorPanel } from './shell/error-panel';
-import { Nav } from './shell/nav';
-import { NotBuiltScreen } from './stages/not-built';
+import { Loading } from './shell/loading';
+import { Workspace } from './shell/workspace';
 
-function Screen({ route, info }: { route: Route; info: AppInfo }) {
-  switch (route.screen) {
-    case 'home':
-      return <HomeScreen />;
-    case 'customers':
-      return <CustomersScreen />;
-    case 'customer':
-      return <CustomerProfileScreen id={route.id} />;
-    case 'stage':
-      return <NotBuiltScreen stage={route.stage} />;
-    case 'settings':
-      return <SettingsScreen info={info} />;
-  }
-}
-
+/**
+ * Decides what the window shows: the first-launch build, the workspace, or why neither can
+ * show. Listens for the main process saying the data changed underneath us.
+ */
 export function App() {
   const route = useRoute();
   const info = useCall('app:info', {});
   const { reload } = info;
+  // Bumped when the database is swapped or rebuilt: every screen remounts and asks again.
+  const [epoch, setEpoch] = useState(0);
 
   useEffect(() => {
     const api = getApi();
-    const offDb = api.on('db:changed', () => reload());
+    const offDb = api.on('db:changed', () => {
+      setEpoch((e) => e + 1);
+      reload();
+    });
     const offJob = api.on('job:progress', (job) => {
-      if (job.state !== 'running') reload();
+      if (job.state === 'running') return;
+      if (job.state === 'done') setEpoch((e) => e + 1);
+      reload();
     });
     return () => {
       offDb();
@@ -44,26 +35,21 @@ export function App() {
     };
   }, [reload]);
 
-  if (info.error && !info.data) return <ErrorPanel message={info.error} onRetry={reload} />;
-  if (!info.data) return <div className="splash" aria-busy="true" />;
-  if (info.data.blocking_job)
-    return <BuildingScreen key={info.data.blocking_job.id} job={info.data.blocking_job} onRestart={reload} />;
-
-  // Remount the screens when another database opens, so none shows stale numbers.
-  const dbKey = info.data.db_path ?? 'none';
-  return (
-    <div className="shell">
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <Nav route={route} info={info.data} />
-      <main id="main" className="content" tabIndex={-1} key={dbKey}>
-        {info.data.db_path ? (
-          <Screen route={route} info={info.data} />
+  if (!info.data) {
+    return (
+      <main className="startup">
+        {info.error ? (
+          <>
+            <h1>Mainstreet cannot reach its data</h1>
+            <ErrorPanel message={info.error} onRetry={reload} />
+          </>
         ) : (
-          <ErrorPanel message="No database is open. Use File › Open… or File › New database…." />
+          <Loading slow={info.slow} text="Opening Mainstreet…" />
         )}
       </main>
-    </div>
-  );
+    );
+  }
+  const job = info.data.blocking_job;
+  if (job) return <BuildingScreen key={job.id} job={job} onReload={reload} />;
+  return <Workspace route={route} info={info.data} epoch={epoch} />;
 }

@@ -1,8 +1,10 @@
-import { FAMILY_INFO, type CustomerFlags, type CustomerProfile } from '../../src-shared/domain';
-import { formatCents } from '../lib/format';
+import type { CustomerFlags, CustomerProfile } from '../../src-shared/domain';
 import { href } from '../lib/router';
 import { useCall } from '../lib/use-call';
 import { ErrorPanel } from '../shell/error-panel';
+import { Loading } from '../shell/loading';
+import { ProfileAccounts } from './profile-accounts';
+import { ProfileTransactions } from './profile-transactions';
 
 const FLAG_LABELS: Record<keyof CustomerFlags, string> = {
   do_not_solicit: 'Do not solicit',
@@ -11,6 +13,8 @@ const FLAG_LABELS: Record<keyof CustomerFlags, string> = {
   returned_mail: 'Returned mail',
   employee: 'Employee',
 };
+
+const GENDER_LABEL: Record<string, string> = { F: 'Female', M: 'Male', U: 'Unknown', X: 'Not specified' };
 
 function Field({ label, value }: { label: string; value: string | number | null }) {
   return (
@@ -21,103 +25,94 @@ function Field({ label, value }: { label: string; value: string | number | null 
   );
 }
 
-function Amount({ cents }: { cents: number }) {
+function Contact({ profile }: { profile: CustomerProfile }) {
+  const born = profile.birth_date
+    ? `${profile.birth_date}${profile.age !== null ? ` (age ${profile.age})` : ''}`
+    : profile.age !== null
+      ? `Age ${profile.age}`
+      : null;
+  const gender = profile.gender ? (GENDER_LABEL[profile.gender] ?? profile.gender) : null;
   return (
-    <span className={cents < 0 ? 'debit' : 'credit'}>
-      {cents < 0 ? '−' : '+'}
-      {formatCents(Math.abs(cents))}
-    </span>
-  );
-}
-
-function Accounts({ profile }: { profile: CustomerProfile }) {
-  return (
-    <section className="panel">
-      <h2>Accounts ({profile.accounts.length})</h2>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">Account</th>
-            <th scope="col">Product</th>
-            <th scope="col">Family</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Opened</th>
-            <th scope="col" className="num">
-              Balance
-            </th>
-            <th scope="col" className="num">
-              Rate
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {profile.accounts.map((a) => (
-            <tr key={a.id} className={a.status === 'CLOSED' ? 'closed' : ''}>
-              <td>{a.account_number}</td>
-              <td>{a.product_name}</td>
-              <td>{FAMILY_INFO[a.family]?.label ?? a.family}</td>
-              <td>{a.role === 'owner' ? 'Owner' : 'Joint'}</td>
-              <td>{a.status}</td>
-              <td>{a.open_date}</td>
-              <td className="num">{formatCents(a.balance_cents)}</td>
-              <td className="num">{a.rate === null ? '—' : `${a.rate.toFixed(2)}%`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <section className="panel" aria-labelledby="contact-heading">
+      <h2 id="contact-heading">Contact</h2>
+      <address className="address-block" data-testid="profile-address">
+        {profile.address_line1}
+        <br />
+        {profile.address_line2 ? (
+          <>
+            {profile.address_line2}
+            <br />
+          </>
+        ) : null}
+        {profile.city}, {profile.state} {profile.zip}
+      </address>
+      <dl className="fields">
+        <Field label="Phone" value={profile.phone} />
+        <Field label="Email" value={profile.email} />
+        <Field label="Born" value={born} />
+        <Field label="Gender" value={gender} />
+        <Field label="Branch" value={profile.branch} />
+        <Field label="Customer since" value={profile.customer_since} />
+      </dl>
     </section>
   );
 }
 
-function Transactions({ profile }: { profile: CustomerProfile }) {
+function Household({ profile }: { profile: CustomerProfile }) {
+  const { members } = profile.household;
   return (
-    <section className="panel">
-      <h2>Last transactions</h2>
-      {profile.transactions.length === 0 ? (
-        <p className="muted">No transactions.</p>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Account</th>
-              <th scope="col">Description</th>
-              <th scope="col">Code</th>
-              <th scope="col" className="num">
-                Amount
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {profile.transactions.map((t) => (
-              <tr key={t.id}>
-                <td>{t.posted_date}</td>
-                <td>{t.account_number}</td>
-                <td>{t.description}</td>
-                <td>{t.code}</td>
-                <td className="num">
-                  <Amount cents={t.amount_cents} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+    <section className="panel" aria-labelledby="household-heading">
+      <h2 id="household-heading">Household ({members.length})</h2>
+      <ul className="members">
+        {members.map((m) => (
+          <li key={m.id}>
+            {m.id === profile.id ? (
+              <strong aria-current="true">{m.name} (this customer)</strong>
+            ) : (
+              <a href={href({ screen: 'customer', id: m.id })}>{m.name}</a>
+            )}{' '}
+            <span className="muted">
+              · {m.customer_number}
+              {m.age !== null ? ` · age ${m.age}` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
 
 export function CustomerProfileScreen({ id }: { id: number }) {
-  const { data: profile, error, reload } = useCall('customers:get', { id });
-  if (error) return <ErrorPanel message={error} onRetry={reload} />;
-  if (!profile) return <p className="muted">Loading the customer…</p>;
+  const { data: profile, error, errorCode, slow, reload } = useCall('customers:get', { id });
+  const back = (
+    <a className="back-link" href={href({ screen: 'customers' })}>
+      ← Customers
+    </a>
+  );
+  if (error) {
+    return (
+      <div className="screen">
+        {back}
+        {errorCode === 'not_found' ? (
+          <ErrorPanel message={`${error} The customer may not be in the database that is open now.`} />
+        ) : (
+          <ErrorPanel message={`The customer could not be loaded: ${error}`} onRetry={reload} />
+        )}
+      </div>
+    );
+  }
+  if (!profile) {
+    return (
+      <div className="screen">
+        {back}
+        <Loading slow={slow} text="Loading the customer…" />
+      </div>
+    );
+  }
   const flags = (Object.keys(FLAG_LABELS) as (keyof CustomerFlags)[]).filter((f) => profile.flags[f]);
   return (
     <div className="screen">
-      <a className="back-link" href={href({ screen: 'customers' })}>
-        ← Customers
-      </a>
+      {back}
       <header className="screen-header">
         <h1 data-testid="profile-name">{profile.name}</h1>
         <p className="muted">Customer {profile.customer_number}</p>
@@ -132,52 +127,11 @@ export function CustomerProfileScreen({ id }: { id: number }) {
         ) : null}
       </header>
       <div className="panels">
-        <section className="panel">
-          <h2>Contact</h2>
-          <address className="address-block">
-            {profile.address_line1}
-            <br />
-            {profile.address_line2 ? (
-              <>
-                {profile.address_line2}
-                <br />
-              </>
-            ) : null}
-            {profile.city}, {profile.state} {profile.zip}
-          </address>
-          <dl className="fields">
-            <Field label="Phone" value={profile.phone} />
-            <Field label="Email" value={profile.email} />
-            <Field
-              label="Born"
-              value={profile.birth_date ? `${profile.birth_date} (age ${profile.age ?? '?'})` : null}
-            />
-            <Field label="Gender" value={profile.gender} />
-            <Field label="Branch" value={profile.branch} />
-            <Field label="Customer since" value={profile.customer_since} />
-          </dl>
-        </section>
-        <section className="panel">
-          <h2>Household ({profile.household.members.length})</h2>
-          <ul className="members">
-            {profile.household.members.map((m) => (
-              <li key={m.id}>
-                {m.id === profile.id ? (
-                  <strong>{m.name} (this customer)</strong>
-                ) : (
-                  <a href={href({ screen: 'customer', id: m.id })}>{m.name}</a>
-                )}{' '}
-                <span className="muted">
-                  · {m.customer_number}
-                  {m.age !== null ? ` · age ${m.age}` : ''}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <Contact profile={profile} />
+        <Household profile={profile} />
       </div>
-      <Accounts profile={profile} />
-      <Transactions profile={profile} />
+      <ProfileAccounts accounts={profile.accounts} />
+      <ProfileTransactions transactions={profile.transactions} />
     </div>
   );
 }

@@ -11,13 +11,22 @@ export type Route =
 export const STAGES = ['import', 'klis', 'audiences', 'matrix', 'campaigns', 'results'] as const;
 export type StageId = (typeof STAGES)[number];
 
+function isStage(value: string): value is StageId {
+  return (STAGES as readonly string[]).includes(value);
+}
+
+/** Anything unknown (an empty hash, a stray `#token=…`, an old bookmark) is Home. */
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/');
-  const [head, tail] = parts;
-  if (head === 'customers' && tail && /^\d+$/.test(tail)) return { screen: 'customer', id: Number(tail) };
+  const [head = '', tail, ...rest] = hash.replace(/^#\/?/, '').split('/');
+  if (rest.length > 0) return { screen: 'home' };
+  if (head === 'customers' && tail !== undefined) {
+    const id = /^\d{1,15}$/.test(tail) ? Number(tail) : 0;
+    return id > 0 ? { screen: 'customer', id } : { screen: 'customers' };
+  }
+  if (tail !== undefined) return { screen: 'home' };
   if (head === 'customers') return { screen: 'customers' };
   if (head === 'settings') return { screen: 'settings' };
-  if ((STAGES as readonly string[]).includes(head ?? '')) return { screen: 'stage', stage: head as StageId };
+  if (isStage(head)) return { screen: 'stage', stage: head };
   return { screen: 'home' };
 }
 
@@ -45,6 +54,7 @@ function subscribe(onChange: () => void): () => void {
   return () => window.removeEventListener('hashchange', onChange);
 }
 
+/** The current route; components re-render when the hash changes (links, Back, navigate). */
 export function useRoute(): Route {
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
   return parseRoute(hash);

@@ -6,16 +6,16 @@ export function SettingsScreen({ info }: { info: AppInfo }) {
       <header className="screen-header">
         <h1>Settings</h1>
       </header>
-      <section className="panel">
+      <section className="panel" aria-label="About this installation">
         <dl className="fields wide">
           <dt>Version</dt>
-          <dd>{info.version}</dd>
+          <dd data-testid="settings-version">{info.version}</dd>
           <dt>Mode</dt>
-          <dd>{info.mode === 'desktop' ? 'Desktop app' : 'Browser mode (this machine only, 127.0.0.1)'}</dd>
+          <dd>{info.mode === 'desktop' ? 'Desktop app' : 'Browser mode (this computer only, 127.0.0.1)'}</dd>
           <dt>Data folder</dt>
           <dd className="path">{info.data_dir}</dd>
           <dt>Open database</dt>
-          <dd className="path">{info.db_path ?? 'none'}</dd>
+          <dd className="path">{info.db_path ?? 'None'}</dd>
         </dl>
         <p className="muted">
           New database, Open, Rebuild demo bank and Back up are in the File menu of the desktop app. Customer data stays

@@ -1,33 +1,81 @@
 import { useEffect, useState } from 'react';
 import type { JobInfo } from '../../src-shared/domain';
 import { call, getApi } from '../lib/api';
+import { formatInt } from '../lib/format';
 
-/** First launch: the demo bank is built before anything else can show. */
-export function BuildingScreen({ job: initial, onRestart }: { job: JobInfo; onRestart: () => void }) {
+function percentOf(job: JobInfo): number {
+  if (job.state === 'done') return 100;
+  return job.total > 0 ? Math.min(100, Math.floor((job.current / job.total) * 100)) : 0;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function heading(job: JobInfo): string {
+  switch (job.state) {
+    case 'running':
+      return 'Building the demo bank…';
+    case 'done':
+      return 'The demo bank is ready';
+    case 'failed':
+      return 'The demo bank could not be built';
+    case 'cancelled':
+      return 'The demo bank build was cancelled';
+  }
+}
+
+/**
+ * First launch: the demo bank is built before anything else can show. Progress comes from
+ * job events; the App reloads itself when the job ends, so this screen only reports.
+ */
+export function BuildingScreen({ job: initial, onReload }: { job: JobInfo; onReload: () => void }) {
   const [job, setJob] = useState(initial);
-  const [cancelError, setCancelError] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
 
-  useEffect(() => getApi().on('job:progress', (update) => update.id === initial.id && setJob(update)), [initial.id]);
+  useEffect(() => {
+    let heard = false;
+    const off = getApi().on('job:progress', (update) => {
+      if (update.id !== initial.id) return;
+      heard = true;
+      setJob(update);
+    });
+    // Events sent before we subscribed are gone (the browser's event stream connects late):
+    // ask once, and keep the answer if no event has come since or if the job has ended.
+    call('jobs:get', { id: initial.id }).then(
+      (latest) => {
+        if (latest && (!heard || latest.state !== 'running')) setJob(latest);
+      },
+      () => undefined,
+    );
+    return off;
+  }, [initial.id]);
 
-  const pct = job.total > 0 ? Math.floor((job.current / job.total) * 100) : 0;
+  // Usually the App hears the end itself; this covers an end that only jobs:get reported.
+  useEffect(() => {
+    if (job.state === 'done') onReload();
+  }, [job.state, onReload]);
+
+  const pct = percentOf(job);
   const cancel = () => {
-    call('jobs:cancel', { id: job.id }).catch((e: unknown) =>
-      setCancelError(e instanceof Error ? e.message : String(e)),
-    );
+    setCancelling(true);
+    call('jobs:cancel', { id: job.id }).catch((e: unknown) => {
+      setCancelling(false);
+      setActionError(message(e));
+    });
   };
-
   const restart = () => {
-    call('demo:rebuild', {}).then(onRestart, (e: unknown) =>
-      setCancelError(e instanceof Error ? e.message : String(e)),
-    );
+    setActionError(null);
+    call('demo:rebuild', {}).then(onReload, (e: unknown) => setActionError(message(e)));
   };
 
   return (
-    <div className="building">
-      <h1>Building the demo bank…</h1>
+    <main className="building">
+      <h1>{heading(job)}</h1>
       <p className="muted">
-        Mainstreet is generating a community bank's core exports and importing them, so every screen has data to show.
-        This takes under a minute.
+        Mainstreet generates a community bank’s core exports and imports them with the real importer, so every screen
+        has data to show. It takes about a minute, and nothing leaves this computer.
       </p>
       <div
         className="progress"
@@ -40,29 +88,41 @@ export function BuildingScreen({ job: initial, onRestart }: { job: JobInfo; onRe
       >
         <div className="progress-fill" style={{ width: `${pct}%` }} />
       </div>
-      <p className="progress-label">
-        {job.step} · {pct}%
+      <p className="progress-label" data-testid="build-step">
+        {job.step}
       </p>
+      <p className="progress-label" data-testid="build-count">
+        {job.total > 1 ? `${formatInt(job.current)} of ${formatInt(job.total)} · ` : ''}
+        {pct}%
+      </p>
+      {job.state === 'running' ? (
+        <button type="button" onClick={cancel} disabled={cancelling}>
+          {cancelling ? 'Cancelling…' : 'Cancel'}
+        </button>
+      ) : null}
+      {job.state === 'done' ? <p role="status">Opening the demo bank…</p> : null}
       {job.state === 'failed' ? (
         <div role="alert" className="error-panel">
-          <p>The demo bank could not be built: {job.error}</p>
-          <p>Try again, or open one of your own databases from the File menu.</p>
+          <p>{job.error ?? 'The build stopped without saying why.'}</p>
+          <p>
+            Build it again. If it fails the same way, make sure the disk that holds Mainstreet’s data folder has free
+            space, or open one of your own databases from the File menu.
+          </p>
         </div>
       ) : null}
       {job.state === 'cancelled' ? (
-        <p role="status">Cancelled. Build it again, or open one of your own databases from the File menu.</p>
+        <p role="status">Nothing was changed. Build it again, or open one of your own databases from the File menu.</p>
       ) : null}
       {job.state === 'failed' || job.state === 'cancelled' ? (
         <button type="button" onClick={restart}>
           Build the demo bank again
         </button>
       ) : null}
-      {job.state === 'running' ? (
-        <button type="button" onClick={cancel}>
-          Cancel
-        </button>
+      {actionError ? (
+        <p role="alert" className="error-panel">
+          {actionError}
+        </p>
       ) : null}
-      {cancelError ? <p role="alert">{cancelError}</p> : null}
-    </div>
+    </main>
   );
 }

@@ -3,6 +3,7 @@ import { fileName } from '../lib/format';
 import { href, type Route } from '../lib/router';
 import { useCall } from '../lib/use-call';
 
+/** The stages in the order a month's work flows through them. */
 const ITEMS: { label: string; route: Route }[] = [
   { label: 'Home', route: { screen: 'home' } },
   { label: 'Import', route: { screen: 'stage', stage: 'import' } },
@@ -21,8 +22,16 @@ function isActive(item: Route, current: Route): boolean {
   return item.screen === current.screen;
 }
 
+/** The window title names the screen, so the taskbar and screen readers say where you are. */
+export function titleOf(route: Route): string {
+  if (route.screen === 'customer') return 'Customer';
+  return ITEMS.find((item) => isActive(item.route, route))?.label ?? 'Home';
+}
+
 export function Nav({ route, info }: { route: Route; info: AppInfo }) {
-  const dashboard = useCall('home:dashboard', {}, info.db_path ?? 'none');
+  // The bank's name comes with the dashboard; Home asks for it at the same moment and the
+  // two requests are joined into one (see shared-call.ts).
+  const dashboard = useCall('home:dashboard', {});
   return (
     <nav className="nav" aria-label="Pipeline">
       <div className="brand">
@@ -31,7 +40,9 @@ export function Nav({ route, info }: { route: Route; info: AppInfo }) {
         </span>
         <div>
           <div className="brand-name">Mainstreet</div>
-          <div className="bank-name">{dashboard.data?.bank_name ?? ''}</div>
+          <div className="bank-name" data-testid="nav-bank-name">
+            {dashboard.data?.bank_name ?? ''}
+          </div>
         </div>
       </div>
       <ul>
@@ -47,6 +58,7 @@ export function Nav({ route, info }: { route: Route; info: AppInfo }) {
         })}
       </ul>
       <div className="db-name" title={info.db_path ?? ''}>
+        <span className="visually-hidden">Open database: </span>
         {info.db_path ? fileName(info.db_path) : 'No database open'}
       </div>
     </nav>

@@ -3,27 +3,27 @@ import type { StageId } from '../lib/router';
 const STAGE_TEXT: Record<StageId, { title: string; what: string }> = {
   import: {
     title: 'Import',
-    what: 'Import your core system’s monthly exports (CSV, XLSX, fixed width) with saved mapping profiles, validation before anything is written, and an import history you can roll back.',
+    what: 'Import will load your core system’s monthly exports (CSV, XLSX, fixed width) through a saved mapping profile in one click, list any bad rows, and never half-load a file.',
   },
   klis: {
     title: 'Key Lifestyle Indicators',
-    what: 'Read transactions and balances as signals a marketer can act on: direct deposit elsewhere, a mortgage paid to another lender, regular saving, low balances, and more.',
+    what: 'KLIs will read transactions and balances as signals a marketer can act on, such as direct deposit going to another bank, a mortgage paid elsewhere or steady saving, each pointing to a product.',
   },
   audiences: {
     title: 'Audiences',
-    what: 'Build governed audiences with live counts, suppressions with a waterfall, compliance approval and next-product scores.',
+    what: 'Audiences will be rules over demographics, products, balances and KLIs with live counts, suppressions explained by a waterfall, and compliance approval of each version.',
   },
   matrix: {
     title: 'Cross-sell matrix',
-    what: 'Lay offers out as approved audiences × months, one letter per household a month, with projected volume, cost and return.',
+    what: 'The matrix will lay offers out as approved audiences by months of the plan, one letter per household a month, with projected volume, cost and return.',
   },
   campaigns: {
     title: 'Campaigns',
-    what: 'Run a month: draw the mailing with a random control group, produce print-ready letters and vendor, email, online-banking and branch files.',
+    what: 'Campaigns will run a month: draw the mailing with a random control group, record contact history, and produce letters, the print-vendor file and channel lists.',
   },
   results: {
     title: 'Results',
-    what: 'Import response files, match them back to recipients and controls, and report response, lift with confidence intervals, balances generated and ROMI.',
+    what: 'Results will match responses back to recipients and controls and report response, lift with confidence intervals, balances generated and ROMI.',
   },
 };
 
@@ -35,11 +35,10 @@ export function NotBuiltScreen({ stage }: { stage: StageId }) {
       <header className="screen-header">
         <h1>{text.title}</h1>
       </header>
-      <section className="panel not-built">
+      <section className="panel not-built" aria-label={`About ${text.title}`}>
         <p>{text.what}</p>
         <p>
-          <strong>Not built yet in this version.</strong> Until it is, the demo bank and the Customers screen show the
-          data this stage will work from.
+          <strong>Not built yet in this version.</strong>
         </p>
       </section>
     </div>

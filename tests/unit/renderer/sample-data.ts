@@ -70,7 +70,7 @@ export const PROFILE: CustomerProfile = {
   age: 54,
   gender: 'F',
   address_line1: '12 Elm Street',
-  address_line2: null,
+  address_line2: 'Apt 4',
   city: 'Ames',
   state: 'IA',
   zip: '50010',
@@ -78,7 +78,7 @@ export const PROFILE: CustomerProfile = {
   email: 'jane@example.com',
   branch: 'Main Street Office',
   customer_since: '2003-02-15',
-  flags: { do_not_solicit: true, do_not_mail: false, deceased: false, returned_mail: false, employee: false },
+  flags: { do_not_solicit: true, do_not_mail: false, deceased: false, returned_mail: false, employee: true },
   household: {
     id: 3,
     members: [
@@ -99,6 +99,19 @@ export const PROFILE: CustomerProfile = {
       close_date: null,
       balance_cents: 250050,
       rate: null,
+    },
+    {
+      id: 2,
+      account_number: '300002',
+      product_code: 'CD-12',
+      product_name: '12-Month CD',
+      family: 'cd',
+      role: 'owner',
+      status: 'CLOSED',
+      open_date: '2024-03-01',
+      close_date: '2025-03-01',
+      balance_cents: 0,
+      rate: 4.25,
     },
   ],
   transactions: [
