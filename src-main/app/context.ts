@@ -2,12 +2,12 @@
  * The running app's state, shared by the desktop window and browser mode: the data folder,
  * the open database, and the long jobs. Handlers reach the database only through here.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo, JobInfo } from '../../src-shared/domain';
 import type { EventName, Events } from '../../src-shared/events';
 import { audit, currentActor } from '../db/audit';
-import { openDatabase, useNativeBinding, type Db } from '../db/open';
+import { moveDatabaseFile, openDatabase, useNativeBinding, type Db } from '../db/open';
 import { DEFAULT_DEMO_CUSTOMERS, DEFAULT_DEMO_SEED } from '../demo';
 import { JobRunner } from '../jobs/job-runner';
 import type { DemoBuildResult } from '../bank/demo-bank';
@@ -80,10 +80,6 @@ export class AppContext {
     return this.db;
   }
 
-  get dbPath(): string | null {
-    return this.path;
-  }
-
   open(path: string): void {
     const db = openDatabase(path);
     this.closeDb();
@@ -107,8 +103,7 @@ export class AppContext {
       (value) => {
         const result = value as DemoBuildResult;
         if (this.path === target) this.closeDb();
-        for (const suffix of ['-wal', '-shm']) rmSync(target + suffix, { force: true });
-        renameSync(result.db_path, target);
+        moveDatabaseFile(result.db_path, target);
         this.blockingJobId = null;
         this.open(target);
       },

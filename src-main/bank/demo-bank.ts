@@ -4,10 +4,10 @@
  * own files. The database is built beside its destination and moved into place at the end,
  * so a cancelled or failed build leaves whatever was there before untouched.
  */
-import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeDemoFiles } from '../demo';
-import { openDatabase } from '../db/open';
+import { moveDatabaseFile, openDatabase } from '../db/open';
 import { loadStandardFiles, type LoadOptions } from '../ingest/import-files';
 import { getStats, setSetting } from './stats';
 
@@ -71,8 +71,7 @@ export async function buildDemoBank(options: DemoBuildOptions, hooks: DemoBuildH
     } finally {
       db.close();
     }
-    for (const suffix of ['-wal', '-shm']) rmSync(options.dbPath + suffix, { force: true });
-    renameSync(stagingPath, options.dbPath);
+    moveDatabaseFile(stagingPath, options.dbPath);
     const finished = performance.now();
     return {
       db_path: options.dbPath,

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { renameSync, rmSync } from 'node:fs';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -69,4 +70,13 @@ export function migrate(db: Db, path: string, migrations: Migration[] = MIGRATIO
       db.pragma(`user_version = ${m.version}`);
     }
   })();
+}
+
+/**
+ * Moves a closed, checkpointed database file over `target`, dropping the target's old WAL and
+ * shared-memory files so they are never replayed onto the new file.
+ */
+export function moveDatabaseFile(from: string, target: string): void {
+  for (const suffix of ['-wal', '-shm']) rmSync(target + suffix, { force: true });
+  renameSync(from, target);
 }

@@ -16,7 +16,7 @@ import { sniff } from './sniff';
 import { deferIndexesIfEmpty } from './deferred-indexes';
 import { LAYOUT, STANDARD_KINDS, type StandardKind } from './standard-layout';
 import { createWriters, refreshCustomerSummaries } from './standard-writers';
-import { validateRecord, type LoadIssue } from './validate-row';
+import { layoutBindings, validateRecord, type LoadIssue } from './validate-row';
 
 const TABLE_OF: Record<StandardKind, string> = {
   products: 'products',
@@ -182,7 +182,7 @@ export async function importFiles(
       options.signal?.throwIfAborted();
       const name = basename(file.path);
       const writer = writers[file.kind];
-      const bindings = LAYOUT[file.kind].map((spec, index) => ({ spec, index }));
+      const bindings = layoutBindings(LAYOUT[file.kind]);
       const format = formatOf(file.path, file.mapping);
       let adapter: RecordAdapter | null = null;
       let loadedRows = 0;

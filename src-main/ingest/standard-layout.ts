@@ -118,12 +118,3 @@ export const LAYOUT: Record<StandardKind, ColumnSpec[]> = {
     col('average_balance', false, parseMoneyCents),
   ],
 };
-
-/** The kind of a standard-layout file from its name: `customers.csv` → customers. */
-export function standardKindOf(fileName: string): StandardKind | null {
-  const base = fileName
-    .replace(/^.*[\\/]/, '')
-    .toLowerCase()
-    .replace(/\.(csv|txt)$/, '');
-  return (STANDARD_KINDS as readonly string[]).includes(base) ? (base as StandardKind) : null;
-}

@@ -14,28 +14,9 @@ export interface ColumnBinding {
   index: number;
 }
 
-/** Matches the header against the layout; problems come back as issues on row 1. */
-export function bindColumns(
-  file: string,
-  header: string[],
-  specs: ColumnSpec[],
-): { bindings: ColumnBinding[]; issues: LoadIssue[] } {
-  const positions = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]));
-  const issues: LoadIssue[] = [];
-  const bindings = specs.map((spec) => {
-    const index = positions.get(spec.name) ?? -1;
-    if (index < 0 && spec.required) {
-      issues.push({
-        file,
-        row: 1,
-        column: spec.name,
-        value: '',
-        reason: `required column "${spec.name}" is missing from the header`,
-      });
-    }
-    return { spec, index };
-  });
-  return { bindings, issues };
+/** Bindings for a record already in layout order, as the record adapter produces it. */
+export function layoutBindings(specs: ColumnSpec[]): ColumnBinding[] {
+  return specs.map((spec, index) => ({ spec, index }));
 }
 
 /** Checks and converts one record; empty optional fields become null. */

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PRODUCT_FAMILIES, TRANSACTION_CODES } from '../../src-shared/domain';
-import { LAYOUT, STANDARD_KINDS, standardKindOf } from '../../src-main/ingest/standard-layout';
+import { matchesPattern } from '../../src-shared/mapping-profile';
+import { MAINSTREET_STANDARD } from '../../src-main/ingest/profiles/mainstreet-standard';
+import { LAYOUT, STANDARD_KINDS } from '../../src-main/ingest/standard-layout';
 import { FIXTURES } from '../helpers/fixtures';
 
 const doc = readFileSync(join(FIXTURES, '..', '..', 'docs', 'standard-layout.md'), 'utf8');
@@ -29,6 +31,8 @@ describe('the standard layout doc and the loader agree', () => {
   });
 
   it('recognises file kinds by name', () => {
+    const standardKindOf = (name: string) =>
+      MAINSTREET_STANDARD.files.find((f) => matchesPattern(name, f.match))?.kind ?? null;
     expect(standardKindOf('/x/y/Customers.CSV')).toBe('customers');
     expect(standardKindOf('C:\\exports\\transactions.csv')).toBe('transactions');
     expect(standardKindOf('trans.asc')).toBeNull();

@@ -6,7 +6,9 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { FAMILY_INFO, PRODUCT_FAMILIES, TRANSACTION_CODES } from '../../../src-shared/domain';
 import { LAYOUT } from '../../../src-main/ingest/standard-layout';
-import { bindColumns, validateRecord, type LoadIssue } from '../../../src-main/ingest/validate-row';
+import { MAINSTREET_STANDARD } from '../../../src-main/ingest/profiles/mainstreet-standard';
+import { createAdapter } from '../../../src-main/ingest/record-adapter';
+import { layoutBindings, validateRecord, type LoadIssue } from '../../../src-main/ingest/validate-row';
 import { householdKey } from '../../../src-main/ingest/household-key';
 import { cents, FILE_NAMES, generateBank, KINDS, useDemoBank, type Row } from './demo-bank';
 
@@ -53,10 +55,17 @@ describe('the demo bank files', () => {
     for (const kind of KINDS) {
       const name = `${kind}.csv`;
       const issues: LoadIssue[] = [];
-      const { bindings, issues: headerIssues } = bindColumns(name, bank().header[name] ?? [], LAYOUT[kind]);
-      expect(headerIssues).toEqual([]);
+      // The importer's own path: the standard profile's mapping, then the layout's checks.
+      const mapping = MAINSTREET_STANDARD.files.find((f) => f.kind === kind);
+      if (!mapping) throw new Error(`no standard mapping for ${kind}`);
+      const adapter = createAdapter(name, mapping, bank().header[name] ?? []);
+      expect(adapter.headerIssues).toEqual([]);
+      const bindings = layoutBindings(LAYOUT[kind]);
       const records = parse(bank().text[name] ?? '', { bom: true, from_line: 2 }) as string[][];
-      records.forEach((record, i) => validateRecord(name, i + 2, record, bindings, issues));
+      records.forEach((record, i) => {
+        const standard = adapter.toStandard(record, i + 2, issues);
+        if (standard) validateRecord(name, i + 2, standard, bindings, issues);
+      });
       expect(issues.slice(0, 3)).toEqual([]);
     }
   });
