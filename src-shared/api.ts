@@ -14,6 +14,23 @@ import {
   type JobInfo,
 } from './domain';
 import type { EventName, Events } from './events';
+import type {
+  DownloadFile,
+  ImportOutcome,
+  ImportQuality,
+  ImportRecord,
+  ImportTargets,
+  MappingSuggestion,
+  QuarantinePage,
+  SavedProfile,
+  SniffedFile,
+} from './imports';
+import { IMPORT_KINDS, mappingProfileSchema } from './mapping-profile';
+
+/** A file on this machine, as the desktop file dialog or the browser-mode upload gives it. */
+const filePath = z.string().min(1).max(4096);
+const profileName = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 export const schemas = {
   'app:info': z.object({}).strict(),
@@ -41,6 +58,46 @@ export const schemas = {
     .strict(),
   'jobs:get': z.object({ id: z.string().min(1).max(100) }).strict(),
   'jobs:cancel': z.object({ id: z.string().min(1).max(100) }).strict(),
+  'import:sniff': z.object({ paths: z.array(filePath).min(1).max(50), profile: profileName.optional() }).strict(),
+  'import:targets': z.object({}).strict(),
+  'import:suggest': z
+    .object({
+      kind: z.enum(IMPORT_KINDS),
+      columns: z.array(z.string().max(200)).max(500),
+      rows: z.array(z.array(z.string().max(2000)).max(500)).max(50),
+    })
+    .strict(),
+  'import:start': z
+    .object({
+      paths: z.array(filePath).min(1).max(50),
+      profile: mappingProfileSchema,
+      quarantine: z.boolean().default(false),
+      as_of: isoDate.optional(),
+    })
+    .strict(),
+  'import:outcome': z.object({ job_id: z.string().min(1).max(100) }).strict(),
+  'import:report': z
+    .object({
+      source: z.union([
+        z.object({ job_id: z.string().min(1).max(100) }).strict(),
+        z.object({ import_id: z.number().int().positive() }).strict(),
+      ]),
+      format: z.enum(['csv', 'xlsx']),
+    })
+    .strict(),
+  'profiles:list': z.object({}).strict(),
+  'profiles:save': z.object({ profile: mappingProfileSchema, overwrite: z.boolean().default(false) }).strict(),
+  'profiles:delete': z.object({ name: profileName }).strict(),
+  'imports:list': z.object({}).strict(),
+  'imports:quality': z.object({ id: z.number().int().positive() }).strict(),
+  'imports:quarantine': z
+    .object({
+      id: z.number().int().positive(),
+      page: z.number().int().min(0).max(1_000_000).default(0),
+      page_size: z.number().int().min(1).max(500).default(100),
+    })
+    .strict(),
+  'imports:rollback': z.object({ id: z.number().int().positive() }).strict(),
 } as const satisfies Record<Channel, z.ZodType>;
 
 export interface ApiOutputs {
@@ -51,6 +108,20 @@ export interface ApiOutputs {
   'demo:rebuild': JobInfo;
   'jobs:get': JobInfo | null;
   'jobs:cancel': { cancelled: boolean };
+  'import:sniff': SniffedFile[];
+  'import:targets': ImportTargets;
+  'import:suggest': MappingSuggestion;
+  'import:start': JobInfo;
+  /** Null while the job runs (or when no import job has this id). */
+  'import:outcome': ImportOutcome | null;
+  'import:report': DownloadFile;
+  'profiles:list': SavedProfile[];
+  'profiles:save': SavedProfile;
+  'profiles:delete': { deleted: boolean };
+  'imports:list': ImportRecord[];
+  'imports:quality': ImportQuality;
+  'imports:quarantine': QuarantinePage;
+  'imports:rollback': ImportRecord;
 }
 
 export type { Channel } from './channels';

@@ -11,6 +11,19 @@ export const CHANNELS = [
   'demo:rebuild',
   'jobs:get',
   'jobs:cancel',
+  'import:sniff',
+  'import:targets',
+  'import:suggest',
+  'import:start',
+  'import:outcome',
+  'import:report',
+  'profiles:list',
+  'profiles:save',
+  'profiles:delete',
+  'imports:list',
+  'imports:quality',
+  'imports:quarantine',
+  'imports:rollback',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

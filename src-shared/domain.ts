@@ -201,7 +201,7 @@ export interface CustomerProfile {
   transactions: ProfileTransaction[];
 }
 
-export type JobKind = 'demo:build';
+export type JobKind = 'demo:build' | 'import:run';
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -212,6 +212,8 @@ export interface JobInfo {
   step: string;
   current: number;
   total: number;
+  /** Rows read so far, for jobs that read files (imports). */
+  rows?: number;
   error?: string;
 }
 

@@ -4,18 +4,44 @@
  * export and import as a JSON file, so its schema lives here, shared by both sides.
  */
 import { z } from 'zod';
+import { PRODUCT_FAMILIES } from './domain';
 
-export const IMPORT_KINDS = ['products', 'customers', 'accounts', 'transactions', 'balances'] as const;
+/** The kinds of file an import reads, in the order they load (later ones refer to earlier ones). */
+export const IMPORT_KINDS = [
+  'products',
+  'geography',
+  'customers',
+  'accounts',
+  'owners',
+  'payees',
+  'transactions',
+  'balances',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const DATE_FORMATS = ['YYYY-MM-DD', 'MM/DD/YYYY', 'M/D/YYYY', 'YYYYMMDD', 'YYMMDD', 'YYMMDD 00:00:00'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
 export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
 
 const transform = z.discriminatedUnion('type', [
   z.object({ type: z.literal('date'), format: z.enum(DATE_FORMATS) }).strict(),
-  z.object({ type: z.literal('amount'), decimal: z.enum(['.', ',']).default('.') }).strict(),
+  z
+    .object({
+      type: z.literal('amount'),
+      decimal: z.enum(['.', ',']).default('.'),
+      /** A debit/credit indicator column: the amount is made negative where it holds a debit value. */
+      sign: z
+        .object({
+          column: z.string().min(1).max(200),
+          debit: z.array(z.string().max(50)).min(1).max(50),
+          credit: z.array(z.string().max(50)).max(50).default([]),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict(),
   z
     .object({
       type: z.literal('lookup'),
@@ -25,6 +51,18 @@ const transform = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('constant'), value: z.string() }).strict(),
+  /** Text built from several columns: "Client {client_id}", "{bank_to} {account_to}". */
+  z.object({ type: z.literal('template'), template: z.string().min(1).max(500) }).strict(),
+  /**
+   * A field derived from an encoded id: the Czech/Slovak birth number (YYMMDD, month + 50 for
+   * women) gives the birth date and the gender.
+   */
+  z
+    .object({
+      type: z.literal('birth-number'),
+      part: z.enum(['birth_date', 'gender']),
+    })
+    .strict(),
 ]);
 export type FieldTransform = z.infer<typeof transform>;
 
@@ -32,11 +70,21 @@ const field = z
   .object({
     /** The column's name in the file's header (or its 1-based position when there is none). */
     column: z.string().min(1).max(200).optional(),
+    /** Several columns read as one value, joined by "|": for lookups keyed on a combination. */
+    columns: z.array(z.string().min(1).max(200)).min(2).max(10).optional(),
     transform: transform.optional(),
   })
   .strict()
-  .refine((f) => f.column !== undefined || f.transform?.type === 'constant', {
-    message: 'a field needs a source column, or a constant',
+  .refine(
+    (f) =>
+      f.column !== undefined ||
+      f.columns !== undefined ||
+      f.transform?.type === 'constant' ||
+      f.transform?.type === 'template',
+    { message: 'a field needs a source column, a constant or a template' },
+  )
+  .refine((f) => !(f.column !== undefined && f.columns !== undefined), {
+    message: 'a field reads either column or columns, not both',
   });
 export type FieldMapping = z.infer<typeof field>;
 
@@ -67,6 +115,25 @@ export const mappingProfileSchema = z
     name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes'),
     title: z.string().min(1).max(200),
     description: z.string().max(2000).default(''),
+    /** ISO 4217 code of the money in the files; the screens show amounts in it. Default USD. */
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
+    /** Products the core's files use but do not list: loaded before the files. */
+    products: z
+      .array(
+        z
+          .object({
+            code: z.string().min(1).max(50),
+            name: z.string().min(1).max(200),
+            family: z.enum(PRODUCT_FAMILIES),
+            interest_bearing: z.boolean().default(false),
+          })
+          .strict(),
+      )
+      .max(500)
+      .optional(),
     files: z.array(fileMapping).min(1),
   })
   .strict();
