@@ -6,6 +6,11 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * Rebuilds a table others refer to (SQLite's documented 12-step change): foreign keys are
+   * off while it runs and checked in full before it commits.
+   */
+  rebuildsTables?: boolean;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -190,6 +195,96 @@ export const MIGRATIONS: Migration[] = [
         issues TEXT NOT NULL
       ) STRICT;
       CREATE INDEX quarantine_import ON quarantine(import_id);
+    `,
+  },
+  {
+    version: 4,
+    name: 'ingest',
+    rebuildsTables: true,
+    sql: `
+      -- A customer with neither a core household id nor a mailing address is a household alone.
+      CREATE TABLE households_new (
+        id INTEGER PRIMARY KEY,
+        household_key TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL CHECK (source IN ('core', 'address', 'single'))
+      ) STRICT;
+      INSERT INTO households_new (id, household_key, source) SELECT id, household_key, source FROM households;
+      DROP TABLE households;
+      ALTER TABLE households_new RENAME TO households;
+
+      -- Districts, counties, market areas: where customers live, with what the core says of it.
+      CREATE TABLE geography (
+        code TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        region TEXT,
+        population INTEGER,
+        average_salary_cents INTEGER,
+        unemployment_rate REAL
+      ) STRICT;
+
+      ALTER TABLE customers ADD COLUMN country TEXT NOT NULL DEFAULT 'US';
+      ALTER TABLE customers ADD COLUMN geography_code TEXT REFERENCES geography(code);
+      ALTER TABLE customers ADD COLUMN core_household_id TEXT;
+      -- HMAC-SHA-256 of a tax id under this database's own salt: matching without the number.
+      ALTER TABLE customers ADD COLUMN tax_id_hash TEXT;
+
+      -- The core's own key of an ownership row (Berka's disp_id), which other files refer to.
+      ALTER TABLE account_owners ADD COLUMN owner_key TEXT;
+      CREATE UNIQUE INDEX account_owners_key ON account_owners(owner_key) WHERE owner_key IS NOT NULL;
+      -- 1 where the account file gave no balance: it is the balance after the latest transaction.
+      ALTER TABLE accounts ADD COLUMN balance_from_transactions INTEGER NOT NULL DEFAULT 0;
+
+      -- Standing orders and known payees of an account.
+      CREATE TABLE payees (
+        id INTEGER PRIMARY KEY,
+        payee_key TEXT NOT NULL UNIQUE,
+        account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        bank TEXT,
+        payee_account TEXT,
+        amount_cents INTEGER,
+        category TEXT
+      ) STRICT;
+      CREATE INDEX payees_account ON payees(account_id);
+
+      ALTER TABLE transactions ADD COLUMN merchant TEXT;
+      ALTER TABLE transactions ADD COLUMN category TEXT;
+      ALTER TABLE transactions ADD COLUMN counterparty TEXT;
+
+      -- What each import changed, so the newest can be rolled back: rows it added (before is
+      -- NULL) and the earlier contents of rows it changed or removed, in order.
+      CREATE TABLE import_undo (
+        seq INTEGER PRIMARY KEY,
+        import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+        table_name TEXT NOT NULL,
+        row_key TEXT NOT NULL,
+        before TEXT
+      ) STRICT;
+      CREATE INDEX import_undo_import ON import_undo(import_id, seq);
+      -- Transactions an import added are one range of ids (imports never overlap).
+      ALTER TABLE imports ADD COLUMN first_transaction_id INTEGER;
+      ALTER TABLE imports ADD COLUMN last_transaction_id INTEGER;
+      ALTER TABLE imports ADD COLUMN rolled_back_at TEXT;
+      -- Per file: fields missing by column and duplicates found, as JSON.
+      ALTER TABLE import_files ADD COLUMN quality TEXT;
+
+      -- Mapping profiles the users saved in this bank's database.
+      CREATE TABLE mapping_profiles (
+        name TEXT PRIMARY KEY,
+        profile TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL
+      ) STRICT;
+
+      -- Merchant cleanup rules the users wrote; they win over the built-in dictionary.
+      CREATE TABLE merchant_rules (
+        id INTEGER PRIMARY KEY,
+        pattern TEXT NOT NULL,
+        match TEXT NOT NULL CHECK (match IN ('contains', 'starts_with', 'exact')),
+        merchant TEXT NOT NULL,
+        category TEXT NOT NULL,
+        position INTEGER NOT NULL
+      ) STRICT;
     `,
   },
 ];

@@ -1,13 +1,13 @@
 /**
  * Writes the demo bank's export files. Everything streams: one household at a time, each
  * file through its own buffered stream, waiting when a stream asks. Files are written under a
- * `.partial` name and renamed only when all six are complete, so a failed or cancelled run
+ * `.partial` name and renamed only when all of them are complete, so a failed or cancelled run
  * leaves no file that looks finished.
  */
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { FAMILY_INFO } from '../../src-shared/domain';
-import { LAYOUT, STANDARD_KINDS, type StandardKind } from '../ingest/standard-layout';
+import { LAYOUT } from '../ingest/standard-layout';
 import { createContext } from './context';
 import { CsvSink } from './csv-sink';
 import { dataWindow } from './dates';
@@ -29,7 +29,7 @@ export interface DemoProgress {
 
 export interface DemoFilesResult {
   dir: string;
-  files: Record<StandardKind, string>;
+  files: Record<DemoKind, string>;
   counts: {
     products: number;
     customers: number;
@@ -45,11 +45,23 @@ export const DEFAULT_END_DATE = '2026-10-31';
 /** CSV inside, but .txt: an import of the folder's *.csv then picks up only the layout files. */
 export const TRUTH_FILE = 'demo-truth.txt';
 
-type FileKey = StandardKind | 'truth';
-const FILE_KEYS: readonly FileKey[] = [...STANDARD_KINDS, 'truth'];
+/** The files a demo bank has (no geography, owners or payees files: its accounts name their owners). */
+export const DEMO_KINDS = ['products', 'customers', 'accounts', 'transactions', 'balances'] as const;
+type DemoKind = (typeof DEMO_KINDS)[number];
+/** The demo writes each file's first columns of the layout; the optional ones added later follow them. */
+const DEMO_COLUMNS: Record<DemoKind, number> = {
+  products: 4,
+  customers: 21,
+  accounts: 10,
+  transactions: 8,
+  balances: 4,
+};
+
+type FileKey = DemoKind | 'truth';
+const FILE_KEYS: readonly FileKey[] = [...DEMO_KINDS, 'truth'];
 
 function header(kind: FileKey): readonly string[] {
-  return kind === 'truth' ? TRUTH_HEADER : LAYOUT[kind].map((c) => c.name);
+  return kind === 'truth' ? TRUTH_HEADER : LAYOUT[kind].slice(0, DEMO_COLUMNS[kind]).map((c) => c.name);
 }
 
 function fileName(kind: FileKey): string {
@@ -114,10 +126,7 @@ export async function generateDemoFiles(
     const { counters } = ctx;
     return {
       dir: target,
-      files: Object.fromEntries(STANDARD_KINDS.map((k) => [k, join(target, fileName(k))])) as Record<
-        StandardKind,
-        string
-      >,
+      files: Object.fromEntries(DEMO_KINDS.map((k) => [k, join(target, fileName(k))])) as Record<DemoKind, string>,
       counts: {
         products: sinks.products.rows,
         customers: counters.customers,

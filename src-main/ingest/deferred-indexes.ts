@@ -13,7 +13,8 @@ export function deferIndexesIfEmpty(db: Db, table: string, rebuildAfter: readonl
   const objects = db
     .prepare(
       `SELECT type, name, sql FROM sqlite_master
-       WHERE type IN ('index', 'trigger') AND tbl_name = ? AND sql IS NOT NULL`,
+       WHERE type IN ('index', 'trigger') AND tbl_name = ? AND sql IS NOT NULL
+         AND sql NOT LIKE 'CREATE UNIQUE INDEX%'`,
     )
     .all(table) as { type: 'index' | 'trigger'; name: string; sql: string }[];
   for (const o of objects) db.exec(`DROP ${o.type === 'index' ? 'INDEX' : 'TRIGGER'} "${o.name}"`);

@@ -15,13 +15,19 @@ import { createAdapter, type RecordAdapter } from './record-adapter';
 import { sniff } from './sniff';
 import { deferIndexesIfEmpty } from './deferred-indexes';
 import { LAYOUT, STANDARD_KINDS, type StandardKind } from './standard-layout';
-import { createWriters, refreshCustomerSummaries } from './standard-writers';
+import { randomBytes } from 'node:crypto';
+import { MASK, maskRecord } from './sensitive';
+import { createWriters, refreshCustomerSummaries, type MerchantCleaner, type RowWriter } from './standard-writers';
+import { createUndoJournal, type UndoJournal } from './undo-journal';
 import { layoutBindings, validateRecord, type LoadIssue } from './validate-row';
 
 const TABLE_OF: Record<StandardKind, string> = {
   products: 'products',
+  geography: 'geography',
   customers: 'customers',
   accounts: 'accounts',
+  owners: 'account_owners',
+  payees: 'payees',
   transactions: 'transactions',
   balances: 'balance_snapshots',
 };
@@ -38,6 +44,9 @@ export interface LoadedFile {
   rows_loaded: number;
   rows_quarantined: number;
   fingerprint: string;
+  /** Standard field → loaded rows where it was empty (mapped fields only). */
+  missing_by_field: Record<string, number>;
+  duplicates: number;
 }
 
 export interface LoadResult {
@@ -51,6 +60,8 @@ export interface LoadProgress {
   step: string;
   current: number;
   total: number;
+  /** Rows read so far, over all files. */
+  rows: number;
 }
 
 export interface LoadOptions {
@@ -66,6 +77,8 @@ export interface LoadOptions {
   quarantine?: boolean;
   /** Record each imported account's balance as the snapshot of this date (YYYY-MM-DD). */
   asOf?: string;
+  /** Merchant cleanup for transaction descriptions. */
+  cleanMerchant?: MerchantCleaner;
 }
 
 export class LoadError extends Error {
@@ -73,12 +86,14 @@ export class LoadError extends Error {
     readonly issues: LoadIssue[],
     /** The files read before the load stopped; nothing of them was written. */
     readonly files: LoadedFile[] = [],
+    /** All problems found; `issues` keeps the first ones. */
+    readonly count = issues.length,
   ) {
     // (an empty list means every file was empty)
     const first = issues[0];
     super(
       first
-        ? `${issues.length} problem(s) found; nothing was imported. First: ${first.file} row ${first.row}, column ${first.column}, value "${first.value}": ${first.reason}`
+        ? `${count} problem(s) found; nothing was imported. First: ${first.file} row ${first.row}, column ${first.column}, value "${first.value}": ${first.reason}`
         : 'nothing was imported: the files hold no rows',
     );
     this.name = 'LoadError';
@@ -89,6 +104,16 @@ interface PlannedFile {
   path: string;
   kind: StandardKind;
   mapping: FileMapping;
+}
+
+/**
+ * Load order: by kind, except that accounts which take their owners from an owners row or
+ * another account (cards of a disposition, loans of an account) load after the owners.
+ */
+function rank(file: PlannedFile): number {
+  const linked =
+    file.kind === 'accounts' && ('owner_key' in file.mapping.fields || 'owners_from_account' in file.mapping.fields);
+  return linked ? STANDARD_KINDS.indexOf('owners') * 2 + 1 : STANDARD_KINDS.indexOf(file.kind) * 2;
 }
 
 /** Each file's mapping in the profile, by file name; files load in dependency order. */
@@ -108,7 +133,7 @@ function planFiles(paths: string[], profile: MappingProfile): PlannedFile[] {
     }
     return { path, kind: mapping.kind, mapping };
   });
-  return planned.sort((a, b) => STANDARD_KINDS.indexOf(a.kind) - STANDARD_KINDS.indexOf(b.kind));
+  return planned.sort((a, b) => rank(a) - rank(b));
 }
 
 /** The profile's format where it says, what the file's first bytes show elsewhere. */
@@ -148,7 +173,9 @@ export async function importFiles(
   const files = planFiles(paths, profile);
   const maxIssues = options.maxIssues ?? 1000;
   const issues: LoadIssue[] = [];
+  let issueCount = 0;
   const note = (issue: LoadIssue) => {
+    issueCount += 1;
     if (issues.length < maxIssues) issues.push(issue);
   };
   const loaded: LoadedFile[] = [];
@@ -164,7 +191,16 @@ export async function importFiles(
         )
         .run(now(), options.actor, profile.name, options.source).lastInsertRowid,
     );
-    const writers = createWriters(db, options.asOf);
+    const lastTransactionBefore = (db.prepare('SELECT MAX(id) FROM transactions').pluck().get() as number | null) ?? 0;
+    const journal = createUndoJournal(db, importId);
+    const { write: writers, stats } = createWriters(db, {
+      journal,
+      ...(options.asOf ? { asOf: options.asOf } : {}),
+      ...(options.cleanMerchant ? { cleanMerchant: options.cleanMerchant } : {}),
+      taxIdSalt: taxIdSalt(db, journal),
+    });
+    writeProfileProducts(db, profile, writers.products);
+    if (profile.currency) setSettingJournalled(db, journal, 'currency', profile.currency);
     const quarantine = db.prepare(
       'INSERT INTO quarantine (import_id, file, kind, row, record, issues) VALUES (?, ?, ?, ?, ?, ?)',
     );
@@ -178,15 +214,20 @@ export async function importFiles(
     // The last 2% of the bar is the summaries and indexes after the last file.
     const total = Math.ceil(allBytes * 1.02);
     let bytesBefore = 0;
+    let rowsBefore = 0;
     for (const [position, file] of files.entries()) {
       options.signal?.throwIfAborted();
       const name = basename(file.path);
       const writer = writers[file.kind];
-      const bindings = layoutBindings(LAYOUT[file.kind]);
+      const specs = LAYOUT[file.kind];
+      const bindings = layoutBindings(specs);
+      const mapped = specs.map((spec) => spec.name in file.mapping.fields);
+      const missing = new Array<number>(specs.length).fill(0);
       const format = formatOf(file.path, file.mapping);
       let adapter: RecordAdapter | null = null;
       let loadedRows = 0;
       let quarantinedRows = 0;
+      stats.duplicates = 0;
       const fileStarted = performance.now();
       const restoreIndexes = deferIndexesIfEmpty(db, TABLE_OF[file.kind], REBUILD_AFTER_BULK[file.kind]);
       const step = `Loading ${name} (${position + 1} of ${files.length})`;
@@ -200,12 +241,20 @@ export async function importFiles(
         if (problem) rowIssues.push({ file: name, row, column: problem[0], value: problem[1], reason: problem[2] });
         if (rowIssues.length === 0) {
           loadedRows += 1;
+          for (let i = 0; i < specs.length; i++)
+            if (mapped[i] && standard?.[i] === '') missing[i] = (missing[i] ?? 0) + 1;
           return;
         }
-        for (const issue of rowIssues) note({ ...issue, column: adapter.label(issue.column) });
+        const masked = rowIssues.map((issue) => ({
+          ...issue,
+          column: adapter?.label(issue.column) ?? issue.column,
+          value: issue.column === 'tax_id' ? MASK : issue.value,
+        }));
+        masked.forEach(note);
         if (options.quarantine) {
           quarantinedRows += 1;
-          quarantine.run(importId, name, file.kind, row, JSON.stringify(record), JSON.stringify(rowIssues));
+          const kept = maskRecord(record, adapter.sensitive);
+          quarantine.run(importId, name, file.kind, row, JSON.stringify(kept), JSON.stringify(masked));
         }
       };
 
@@ -225,36 +274,59 @@ export async function importFiles(
         },
         onRecord: handleRecord,
         onProgress(p) {
-          options.onProgress?.({ step, current: bytesBefore + Math.min(p.bytes, p.totalBytes), total });
+          options.onProgress?.({
+            step,
+            current: bytesBefore + Math.min(p.bytes, p.totalBytes),
+            total,
+            rows: rowsBefore + p.records,
+          });
         },
       });
       restoreIndexes();
       bytesBefore += sizes[position] ?? 0;
+      const rowsRead = result.records + (format.header ? 0 : 1);
+      rowsBefore += rowsRead;
       const done: LoadedFile = {
         path: file.path,
         kind: file.kind,
-        rows_read: result.records + (format.header ? 0 : 1),
+        rows_read: rowsRead,
         rows_loaded: loadedRows,
         rows_quarantined: quarantinedRows,
         fingerprint: result.fingerprint,
+        missing_by_field: Object.fromEntries(
+          specs.flatMap((spec, i) => (mapped[i] && (missing[i] ?? 0) > 0 ? [[spec.name, missing[i] ?? 0]] : [])),
+        ),
+        duplicates: stats.duplicates,
       };
       loaded.push(done);
       options.onFileLoaded?.(done, (performance.now() - fileStarted) / 1000);
     }
     const nothingWritten = () => loaded.map((f) => ({ ...f, rows_loaded: 0, rows_quarantined: 0 }));
-    if (fatal || (issues.length > 0 && !options.quarantine)) throw new LoadError(issues, nothingWritten());
-    if (loaded.every((f) => f.rows_loaded === 0)) throw new LoadError(issues, nothingWritten());
+    if (fatal || (issues.length > 0 && !options.quarantine)) {
+      throw new LoadError(issues, nothingWritten(), issueCount);
+    }
+    if (loaded.every((f) => f.rows_loaded === 0)) throw new LoadError(issues, nothingWritten(), issueCount);
 
-    options.onProgress?.({ step: 'Grouping households and totals', current: allBytes, total });
-    refreshCustomerSummaries(db);
+    options.onProgress?.({ step: 'Grouping households and totals', current: allBytes, total, rows: rowsBefore });
+    refreshCustomerSummaries(db, journal);
     const insertFile = db.prepare(
-      `INSERT INTO import_files (import_id, path, kind, fingerprint, rows_read, rows_loaded, rows_quarantined)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO import_files (import_id, path, kind, fingerprint, rows_read, rows_loaded, rows_quarantined, quality)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const f of loaded) {
-      insertFile.run(importId, f.path, f.kind, f.fingerprint, f.rows_read, f.rows_loaded, f.rows_quarantined);
+      const quality = JSON.stringify({ missing_by_field: f.missing_by_field, duplicates: f.duplicates });
+      insertFile.run(importId, f.path, f.kind, f.fingerprint, f.rows_read, f.rows_loaded, f.rows_quarantined, quality);
     }
-    db.prepare(`UPDATE imports SET status = 'done', finished_at = ? WHERE id = ?`).run(now(), importId);
+    const lastTransaction = (db.prepare('SELECT MAX(id) FROM transactions').pluck().get() as number | null) ?? 0;
+    db.prepare(
+      `UPDATE imports SET status = 'done', finished_at = ?, first_transaction_id = ?, last_transaction_id = ?
+       WHERE id = ?`,
+    ).run(
+      now(),
+      lastTransaction > lastTransactionBefore ? lastTransactionBefore + 1 : null,
+      lastTransaction > lastTransactionBefore ? lastTransaction : null,
+      importId,
+    );
     audit(db, {
       actor: options.actor,
       action: 'import',
@@ -266,10 +338,35 @@ export async function importFiles(
       },
     });
     db.exec('COMMIT');
-    options.onProgress?.({ step: 'Done', current: total, total });
+    options.onProgress?.({ step: 'Done', current: total, total, rows: rowsBefore });
     return { import_id: importId, files: loaded, issues };
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw error;
   }
+}
+
+/** Products the profile lists (a core that has no product file) load first, like a products file. */
+function writeProfileProducts(db: Db, profile: MappingProfile, write: RowWriter): void {
+  for (const p of profile.products ?? []) {
+    write({ product_code: p.code, product_name: p.name, family: p.family, interest_bearing: p.interest_bearing });
+  }
+}
+
+function setSettingJournalled(db: Db, journal: UndoJournal, key: string, value: string): void {
+  const existing = db.prepare('SELECT 1 FROM settings WHERE key = ?').pluck().get(key);
+  if (existing) journal.before('settings', [key]);
+  else journal.added('settings', [key]);
+  db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
+}
+
+/** This database's own salt for tax ids, made on first use. */
+function taxIdSalt(db: Db, journal: UndoJournal): string {
+  const salt = db.prepare("SELECT value FROM settings WHERE key = 'tax_id_salt'").pluck().get();
+  if (typeof salt === 'string') return salt;
+  const made = randomBytes(32).toString('hex');
+  setSettingJournalled(db, journal, 'tax_id_salt', made);
+  return made;
 }

@@ -1,12 +1,15 @@
 /**
- * Writers for each standard-layout file: they take validated rows, check references against
- * what is already loaded, and upsert by natural key so a re-import changes nothing.
+ * Writers for each kind of standard file: they take validated rows, check references against
+ * what is already loaded, and upsert by natural key so a re-import changes nothing. Every
+ * change goes through the import's undo journal.
  */
+import { createHmac } from 'node:crypto';
 import { FAMILY_INFO, type ProductFamily } from '../../src-shared/domain';
 import type { Db } from '../db/open';
 import { householdKey } from './household-key';
 import type { FieldValue, StandardKind } from './standard-layout';
-
+import { US_STATE, US_ZIP } from './standard-layout';
+import type { UndoJournal } from './undo-journal';
 type Row = Record<string, FieldValue>;
 /** Returns null when written, or [column, value, reason] when a reference does not resolve. */
 export type RowWriter = (row: Row) => [string, string, string] | null;
@@ -33,21 +36,57 @@ class KeyCache {
   }
 }
 
-/**
- * `asOf`: when set, every account row also records its balance as the snapshot of that date,
- * so monthly account files build up balance history.
- */
-export function createWriters(db: Db, asOf?: string): Record<StandardKind, RowWriter> {
+/** Cleans a transaction's description into a merchant name and category. */
+export type MerchantCleaner = (description: string, mcc: string | null) => { merchant: string; category: string };
+
+export interface WriterOptions {
+  journal: UndoJournal;
+  /** When set, every account row also records its balance as the snapshot of this date. */
+  asOf?: string;
+  cleanMerchant?: MerchantCleaner;
+  /** This database's salt for tax ids: they are kept only as HMAC-SHA-256 under it. */
+  taxIdSalt: string;
+}
+
+export interface WriterStats {
+  /** Rows whose natural key was already loaded earlier in this import or, for transactions, ever. */
+  duplicates: number;
+}
+
+export interface Writers {
+  write: Record<StandardKind, RowWriter>;
+  stats: WriterStats;
+}
+
+/** A tax id as matching needs it: digits only, hashed under the database's salt. */
+export function hashTaxId(raw: string, salt: string): string {
+  return createHmac('sha256', salt).update(raw.replace(/\D/g, '')).digest('hex');
+}
+
+export function createWriters(db: Db, options: WriterOptions): Writers {
+  const { journal, asOf } = options;
+  const stats: WriterStats = { duplicates: 0 };
+  const seenKeys: Partial<Record<StandardKind, Set<string>>> = {};
+  /** Counts a key seen twice in this import (the later row wins, as in a re-import). */
+  const seen = (kind: StandardKind, key: string) => {
+    const set = (seenKeys[kind] ??= new Set());
+    if (set.has(key)) stats.duplicates += 1;
+    else set.add(key);
+  };
+
   const ensureBranch = db.prepare(
     `INSERT INTO branches (code, name) VALUES (?, ?)
      ON CONFLICT(code) DO UPDATE SET name = CASE WHEN excluded.name != excluded.code THEN excluded.name ELSE branches.name END`,
   );
+  const branchName = db.prepare('SELECT name FROM branches WHERE code = ?').pluck();
   // code → name last written, so the branches table is touched once per branch, not per row
   const knownBranches = new Map<string, string | null>();
   const branch = (code: string | null, name: string | null): string | null => {
     if (!code) return null;
     const known = knownBranches.get(code);
     if (known === undefined || (name !== null && name !== known)) {
+      if (branchName.get(code) === undefined) journal.added('branches', [code]);
+      else journal.before('branches', [code]);
       ensureBranch.run(code, name ?? code);
       knownBranches.set(code, name ?? known ?? null);
     }
@@ -61,13 +100,28 @@ export function createWriters(db: Db, asOf?: string): Record<StandardKind, RowWr
   const customers = new KeyCache(selectId('SELECT id FROM customers WHERE customer_number = ?'));
   const accounts = new KeyCache(selectId('SELECT id FROM accounts WHERE account_number = ?'));
   const households = new KeyCache(selectId('SELECT id FROM households WHERE household_key = ?'));
-  const productExists = selectId('SELECT 1 FROM products WHERE code = ?');
-  const products = new KeyCache(productExists);
+  const products = new KeyCache(selectId('SELECT 1 FROM products WHERE code = ?'));
+  const payees = new KeyCache(selectId('SELECT id FROM payees WHERE payee_key = ?'));
+  const selectGeography = db.prepare('SELECT name, region FROM geography WHERE code = ?');
+  const geography = new Map<string, { name: string; region: string | null } | null>();
+  const place = (code: string) => {
+    if (!geography.has(code)) {
+      geography.set(code, (selectGeography.get(code) as { name: string; region: string | null } | undefined) ?? null);
+    }
+    return geography.get(code) ?? null;
+  };
 
   const upsertProduct = db.prepare(
     `INSERT INTO products (code, name, family, interest_bearing) VALUES (?, ?, ?, ?)
      ON CONFLICT(code) DO UPDATE SET name = excluded.name, family = excluded.family,
        interest_bearing = excluded.interest_bearing`,
+  );
+  const upsertGeography = db.prepare(
+    `INSERT INTO geography (code, name, region, population, average_salary_cents, unemployment_rate)
+     VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT(code) DO UPDATE SET name = excluded.name, region = excluded.region,
+       population = excluded.population, average_salary_cents = excluded.average_salary_cents,
+       unemployment_rate = excluded.unemployment_rate`,
   );
   const insertHousehold = db.prepare('INSERT INTO households (household_key, source) VALUES (?, ?)');
   const upsertCustomer = db
@@ -75,11 +129,11 @@ export function createWriters(db: Db, asOf?: string): Record<StandardKind, RowWr
       `INSERT INTO customers (customer_number, first_name, last_name, birth_date, gender,
        address_line1, address_line2, city, state, zip, phone, email, branch_code, customer_since,
        household_id, do_not_solicit, do_not_mail, deceased, returned_mail, employee,
-       search_text, sort_name)
+       search_text, sort_name, country, geography_code, core_household_id, tax_id_hash)
      VALUES (@customer_number, @first_name, @last_name, @birth_date, @gender, @address_line1,
        @address_line2, @city, @state, @zip, @phone, @email, @branch_code, @customer_since,
        @household_id, @do_not_solicit, @do_not_mail, @deceased, @returned_mail, @employee,
-       @search_text, @sort_name)
+       @search_text, @sort_name, @country, @geography_code, @core_household_id, @tax_id_hash)
      ON CONFLICT(customer_number) DO UPDATE SET first_name = excluded.first_name,
        last_name = excluded.last_name, birth_date = excluded.birth_date, gender = excluded.gender,
        address_line1 = excluded.address_line1, address_line2 = excluded.address_line2,
@@ -89,72 +143,139 @@ export function createWriters(db: Db, asOf?: string): Record<StandardKind, RowWr
        do_not_solicit = excluded.do_not_solicit, do_not_mail = excluded.do_not_mail,
        deceased = excluded.deceased, returned_mail = excluded.returned_mail,
        employee = excluded.employee, search_text = excluded.search_text,
-       sort_name = excluded.sort_name
+       sort_name = excluded.sort_name, country = excluded.country,
+       geography_code = excluded.geography_code, core_household_id = excluded.core_household_id,
+       tax_id_hash = excluded.tax_id_hash
      RETURNING id`,
     )
     .pluck();
   const upsertAccount = db
     .prepare(
       `INSERT INTO accounts (account_number, product_code, open_date, close_date, status,
-       balance_cents, rate, branch_code)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       balance_cents, rate, branch_code, balance_from_transactions)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(account_number) DO UPDATE SET product_code = excluded.product_code,
        open_date = excluded.open_date, close_date = excluded.close_date, status = excluded.status,
        balance_cents = excluded.balance_cents, rate = excluded.rate,
-       branch_code = excluded.branch_code
+       branch_code = excluded.branch_code, balance_from_transactions = excluded.balance_from_transactions
      RETURNING id`,
     )
     .pluck();
   const clearOwners = db.prepare('DELETE FROM account_owners WHERE account_id = ?');
   const insertOwner = db.prepare(
-    'INSERT OR IGNORE INTO account_owners (account_id, customer_id, role) VALUES (?, ?, ?)',
+    `INSERT INTO account_owners (account_id, customer_id, role, owner_key) VALUES (?, ?, ?, ?)
+     ON CONFLICT(account_id, customer_id) DO UPDATE SET role = excluded.role,
+       owner_key = COALESCE(excluded.owner_key, account_owners.owner_key)`,
   );
+  const ownerByKey = db.prepare('SELECT account_id, customer_id FROM account_owners WHERE owner_key = ?');
+  const ownersOf = db.prepare('SELECT customer_id, role FROM account_owners WHERE account_id = ?');
+  const upsertPayee = db
+    .prepare(
+      `INSERT INTO payees (payee_key, account_id, name, bank, payee_account, amount_cents, category)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(payee_key) DO UPDATE SET account_id = excluded.account_id, name = excluded.name,
+         bank = excluded.bank, payee_account = excluded.payee_account,
+         amount_cents = excluded.amount_cents, category = excluded.category
+       RETURNING id`,
+    )
+    .pluck();
   const insertTransaction = db.prepare(
     `INSERT OR IGNORE INTO transactions (transaction_key, account_id, posted_date, amount_cents,
-       code, description, mcc, balance_after_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+       code, description, mcc, balance_after_cents, merchant, category, counterparty)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const balanceExists = db.prepare('SELECT 1 FROM balance_snapshots WHERE account_id = ? AND as_of = ?').pluck();
   const upsertBalance = db.prepare(
     `INSERT INTO balance_snapshots (account_id, as_of, balance_cents, average_balance_cents)
      VALUES (?, ?, ?, ?)
      ON CONFLICT(account_id, as_of) DO UPDATE SET balance_cents = excluded.balance_cents,
        average_balance_cents = excluded.average_balance_cents`,
   );
+  const writeBalance = (account: number, date: string, cents: number | null, average: FieldValue) => {
+    if (balanceExists.get(account, date)) journal.before('balance_snapshots', [account, date]);
+    else journal.added('balance_snapshots', [account, date]);
+    upsertBalance.run(account, date, cents, average);
+  };
+  /** Adds an owner to an account, journalling the account's owners first. */
+  const addOwner = (account: number, customer: number, role: string, key: string | null) => {
+    journal.ownersBefore(account);
+    insertOwner.run(account, customer, role, key);
+  };
 
-  return {
+  const write: Record<StandardKind, RowWriter> = {
     products(row) {
       const code = req(row.product_code);
-      const family = req(row.family) as ProductFamily;
-      upsertProduct.run(code, req(row.product_name), family, flag(row.interest_bearing));
+      seen('products', code);
+      if (products.get(code) === undefined) journal.added('products', [code]);
+      else journal.before('products', [code]);
+      upsertProduct.run(code, req(row.product_name), req(row.family) as ProductFamily, flag(row.interest_bearing));
       products.set(code, 1);
       return null;
     },
+    geography(row) {
+      const code = req(row.geography_code);
+      seen('geography', code);
+      if (place(code) === null) journal.added('geography', [code]);
+      else journal.before('geography', [code]);
+      upsertGeography.run(
+        code,
+        req(row.name),
+        str(row.region),
+        num(row.population),
+        num(row.average_salary),
+        num(row.unemployment_rate),
+      );
+      geography.set(code, { name: req(row.name), region: str(row.region) });
+      return null;
+    },
     customers(row) {
+      const number = req(row.customer_number);
+      const country = str(row.country) ?? 'US';
+      const geographyCode = str(row.geography_code);
+      const area = geographyCode === null ? null : place(geographyCode);
+      if (geographyCode !== null && area === null) {
+        return ['geography_code', geographyCode, 'unknown geography code (not in the geography file)'];
+      }
+      const address1 = str(row.address_line1) ?? '';
+      const city = str(row.city) ?? area?.name ?? '';
+      const state = str(row.state) ?? area?.region ?? '';
+      const zip = str(row.zip) ?? '';
+      if (country === 'US') {
+        if (address1 === '') return ['address_line1', '', 'a US customer needs a street address'];
+        if (city === '') return ['city', '', 'a US customer needs a city'];
+        if (!US_STATE.test(state)) return ['state', state, 'expected a two-letter USPS state code'];
+        if (!US_ZIP.test(zip)) return ['zip', zip, 'expected a ZIP code like 43215 or 43215-1234'];
+      }
+      seen('customers', number);
       const hh = householdKey({
+        customer_number: number,
         household_id: str(row.household_id),
-        address_line1: req(row.address_line1),
+        address_line1: address1,
         address_line2: str(row.address_line2),
-        zip: req(row.zip),
+        zip,
       });
       let householdId = households.get(hh.key);
       if (householdId === undefined) {
         householdId = Number(insertHousehold.run(hh.key, hh.source).lastInsertRowid);
         households.set(hh.key, householdId);
+        journal.added('households', [householdId]);
       }
+      const existing = customers.get(number);
+      if (existing !== undefined) journal.before('customers', [existing]);
       const first = str(row.first_name) ?? '';
       const last = req(row.last_name);
-      const number = req(row.customer_number);
-      const city = req(row.city);
+      const taxId = str(row.tax_id);
       const id = upsertCustomer.get({
         customer_number: number,
         first_name: first,
         last_name: last,
         birth_date: str(row.birth_date),
         gender: str(row.gender),
-        address_line1: req(row.address_line1),
+        address_line1: address1,
         address_line2: str(row.address_line2),
         city,
-        state: req(row.state),
-        zip: req(row.zip),
+        state,
+        zip,
         phone: str(row.phone),
         email: str(row.email),
         branch_code: branch(str(row.branch), str(row.branch_name)),
@@ -167,18 +288,23 @@ export function createWriters(db: Db, asOf?: string): Record<StandardKind, RowWr
         employee: flag(row.employee),
         search_text: `${number} ${first} ${last} ${city}`.toLowerCase(),
         sort_name: `${last}, ${first}`.toLowerCase(),
+        country,
+        geography_code: geographyCode,
+        core_household_id: str(row.household_id),
+        tax_id_hash: taxId === null ? null : hashTaxId(taxId, options.taxIdSalt),
       }) as number;
+      if (existing === undefined) journal.added('customers', [id]);
       customers.set(number, id);
       return null;
     },
     accounts(row) {
       const code = req(row.product_code);
       if (products.get(code) === undefined) {
-        return ['product_code', code, 'unknown product code (not in products.csv)'];
+        return ['product_code', code, 'unknown product code (not in the products file or the profile)'];
       }
-      const ownerNumber = req(row.owner_customer_number);
-      const owner = customers.get(ownerNumber);
-      if (owner === undefined) {
+      const ownerNumber = str(row.owner_customer_number);
+      const owner = ownerNumber === null ? undefined : customers.get(ownerNumber);
+      if (ownerNumber !== null && owner === undefined) {
         return ['owner_customer_number', ownerNumber, 'no customer with this number'];
       }
       const jointNumber = str(row.joint_customer_number);
@@ -186,49 +312,115 @@ export function createWriters(db: Db, asOf?: string): Record<StandardKind, RowWr
       if (jointNumber !== null && joint === undefined) {
         return ['joint_customer_number', jointNumber, 'no customer with this number'];
       }
+      const ownerKey = str(row.owner_key);
+      const keyed = ownerKey === null ? undefined : (ownerByKey.get(ownerKey) as { customer_id: number } | undefined);
+      if (ownerKey !== null && keyed === undefined) return ['owner_key', ownerKey, 'no owners row with this key'];
+      const fromNumber = str(row.owners_from_account);
+      const from = fromNumber === null ? undefined : accounts.get(fromNumber);
+      if (fromNumber !== null && from === undefined) {
+        return ['owners_from_account', fromNumber, 'no account with this number'];
+      }
       const number = req(row.account_number);
-      const existed = accounts.get(number) !== undefined;
+      seen('accounts', number);
+      const existing = accounts.get(number);
+      if (existing !== undefined) journal.before('accounts', [existing]);
+      const balance = num(row.balance);
       const id = upsertAccount.get(
         number,
         code,
         req(row.open_date),
         str(row.close_date),
         req(row.status),
-        num(row.balance),
+        balance ?? 0,
         num(row.rate),
         branch(str(row.branch), null),
+        balance === null ? 1 : 0,
       ) as number;
+      if (existing === undefined) journal.added('accounts', [id]);
       accounts.set(number, id);
-      if (existed) clearOwners.run(id);
-      insertOwner.run(id, owner, 'owner');
-      if (joint !== undefined && joint !== owner) insertOwner.run(id, joint, 'joint');
-      if (asOf) upsertBalance.run(id, asOf, num(row.balance), null);
+      // An account file that names owners gives the whole set; one that does not leaves them.
+      const givesOwners = owner !== undefined || keyed !== undefined || from !== undefined;
+      if (existing !== undefined && givesOwners) {
+        journal.ownersBefore(id);
+        clearOwners.run(id);
+      }
+      if (owner !== undefined) addOwner(id, owner, 'owner', null);
+      if (joint !== undefined && joint !== owner) addOwner(id, joint, 'joint', null);
+      if (keyed !== undefined) addOwner(id, keyed.customer_id, 'owner', null);
+      if (from !== undefined) {
+        for (const o of ownersOf.all(from) as { customer_id: number; role: string }[]) {
+          addOwner(id, o.customer_id, o.role, null);
+        }
+      }
+      if (asOf && balance !== null) writeBalance(id, asOf, balance, null);
+      return null;
+    },
+    owners(row) {
+      const number = req(row.account_number);
+      const account = accounts.get(number);
+      if (account === undefined) return ['account_number', number, 'no account with this number'];
+      const customerNumber = req(row.customer_number);
+      const customer = customers.get(customerNumber);
+      if (customer === undefined) return ['customer_number', customerNumber, 'no customer with this number'];
+      const key = str(row.owner_key);
+      seen('owners', key ?? `${number}/${customerNumber}`);
+      addOwner(account, customer, str(row.role) ?? 'owner', key);
+      return null;
+    },
+    payees(row) {
+      const number = req(row.account_number);
+      const account = accounts.get(number);
+      if (account === undefined) return ['account_number', number, 'no account with this number'];
+      const key = req(row.payee_key);
+      seen('payees', key);
+      const existing = payees.get(key);
+      if (existing !== undefined) journal.before('payees', [existing]);
+      const id = upsertPayee.get(
+        key,
+        account,
+        req(row.name),
+        str(row.bank),
+        str(row.payee_account),
+        num(row.amount),
+        str(row.category),
+      ) as number;
+      if (existing === undefined) journal.added('payees', [id]);
+      payees.set(key, id);
       return null;
     },
     transactions(row) {
       const number = req(row.account_number);
       const account = accounts.get(number);
       if (account === undefined) return ['account_number', number, 'no account with this number'];
-      insertTransaction.run(
+      const description = req(row.description);
+      const mcc = str(row.mcc);
+      const cleaned = options.cleanMerchant?.(description, mcc);
+      const inserted = insertTransaction.run(
         req(row.transaction_id),
         account,
         req(row.posted_date),
         num(row.amount),
         req(row.code),
-        req(row.description),
-        str(row.mcc),
+        description,
+        mcc,
         num(row.balance_after),
-      );
+        cleaned?.merchant ?? null,
+        cleaned?.category ?? null,
+        str(row.counterparty),
+      ).changes;
+      if (inserted === 0) stats.duplicates += 1;
       return null;
     },
     balances(row) {
       const number = req(row.account_number);
       const account = accounts.get(number);
       if (account === undefined) return ['account_number', number, 'no account with this number'];
-      upsertBalance.run(account, req(row.as_of_date), num(row.balance), row.average_balance);
+      seen('balances', `${number}/${String(row.as_of_date)}`);
+      writeBalance(account, req(row.as_of_date), num(row.balance), row.average_balance ?? null);
       return null;
     },
   };
+  return { write, stats };
 }
 
 const DEPOSIT_FAMILIES = Object.entries(FAMILY_INFO)
@@ -240,9 +432,23 @@ const LOAN_FAMILIES = Object.entries(FAMILY_INFO)
   .map(([family]) => `'${family}'`)
   .join(', ');
 
-/** Recomputes the per-customer summaries the Customers screen sorts on, and drops empty households. */
-export function refreshCustomerSummaries(db: Db): void {
+/**
+ * Recomputes what follows from the loaded rows: balances of accounts whose file gave none
+ * (the balance after their latest transaction), the per-customer summaries the Customers
+ * screen sorts on, and drops empty households (journalled when an import is running).
+ */
+export function refreshCustomerSummaries(db: Db, journal?: UndoJournal): void {
+  const empty = db
+    .prepare('SELECT id FROM households WHERE id NOT IN (SELECT household_id FROM customers)')
+    .pluck()
+    .all() as number[];
+  for (const id of empty) journal?.before('households', [id]);
   db.exec(`
+    UPDATE accounts SET balance_cents = COALESCE((
+      SELECT t.balance_after_cents FROM transactions t
+      WHERE t.account_id = accounts.id AND t.balance_after_cents IS NOT NULL
+      ORDER BY t.posted_date DESC, t.id DESC LIMIT 1), 0)
+    WHERE balance_from_transactions = 1;
     DELETE FROM households WHERE id NOT IN (SELECT household_id FROM customers);
     CREATE TEMP TABLE IF NOT EXISTS customer_totals (
       customer_id INTEGER PRIMARY KEY, open_accounts INTEGER, deposits INTEGER, loans INTEGER);

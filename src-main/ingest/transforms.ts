@@ -94,7 +94,10 @@ export function parseAmount(raw: string, format: AmountFormat = { decimal: '.' }
   return { ok: true, value: negative ? -cents : cents };
 }
 
-/** A debit/credit indicator column turns an unsigned amount into a signed one. */
+/**
+ * A debit/credit indicator column turns an unsigned amount into a signed one. With no credit
+ * codes listed, every value that is not a debit code is a credit.
+ */
 export function applyDebitCredit(
   cents: number,
   indicator: string,
@@ -102,7 +105,9 @@ export function applyDebitCredit(
 ): Parsed<number> {
   const value = indicator.trim().toUpperCase();
   if (codes.debit.some((c) => c.toUpperCase() === value)) return { ok: true, value: -Math.abs(cents) };
-  if (codes.credit.some((c) => c.toUpperCase() === value)) return { ok: true, value: Math.abs(cents) };
+  if (codes.credit.length === 0 || codes.credit.some((c) => c.toUpperCase() === value)) {
+    return { ok: true, value: Math.abs(cents) };
+  }
   return {
     ok: false,
     reason: `unknown debit/credit indicator; expected one of ${[...codes.debit, ...codes.credit].join(', ')}`,
@@ -110,10 +115,11 @@ export function applyDebitCredit(
 }
 
 /**
- * Berka's birth_number: YYMMDD with 50 added to the month for women. Gives the birth date
- * (all Berka clients were born in the 1900s) and the gender.
+ * The Czech/Slovak birth number (rodné číslo) as Berka writes it: YYMMDD with 50 added to the
+ * month for women. Gives the birth date and the gender. Six-digit numbers were issued until
+ * 1954, so the year is always in the 1900s.
  */
-export function parseBerkaBirthNumber(raw: string): Parsed<{ birth_date: string; gender: 'F' | 'M' }> {
+export function parseBirthNumber(raw: string): Parsed<{ birth_date: string; gender: 'F' | 'M' }> {
   const match = /^(\d{2})(\d{2})(\d{2})$/.exec(raw.trim());
   if (!match) return { ok: false, reason: 'expected a birth number as YYMMDD (month + 50 for women)' };
   const month = Number(match[2]);

@@ -186,21 +186,21 @@ describe('the standard-layout loader', () => {
     const accounts = join(dir, 'files', 'accounts.csv');
     writeFileSync(accounts, readFileSync(accounts, 'utf8').replace('100005,SAV-REG,0001004', '100005,SAV-XYZ,0009999'));
     const customers = join(dir, 'files', 'customers.csv');
-    writeFileSync(customers, readFileSync(customers, 'utf8').replace(',city,', ',town,'));
+    writeFileSync(customers, readFileSync(customers, 'utf8').replace(',last_name,', ',surname,'));
     const error = (await loadStandardFiles(db, files, options).catch((e: unknown) => e)) as LoadError;
     expect(error.issues[0]).toEqual({
       file: 'customers.csv',
       row: 1,
-      column: 'city',
+      column: 'last_name',
       value: '',
-      reason: 'required column "city" is missing from the header',
+      reason: 'required column "last_name" is missing from the header',
     });
     expect(error.issues).toContainEqual({
       file: 'accounts.csv',
       row: 6,
       column: 'product_code',
       value: 'SAV-XYZ',
-      reason: 'unknown product code (not in products.csv)',
+      reason: 'unknown product code (not in the products file or the profile)',
     });
     expect(getStats(db).customers).toBe(0);
     db.close();

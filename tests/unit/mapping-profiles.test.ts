@@ -22,12 +22,13 @@ describe('mapping profiles', () => {
     const unmapped = structuredClone(MAINSTREET_STANDARD);
     const customers = unmapped.files.find((f) => f.kind === 'customers');
     if (customers) {
-      delete customers.fields.city;
+      delete customers.fields.last_name;
       customers.fields.favourite_colour = { column: 'colour' };
     }
     const problems = checkProfile(unmapped);
-    expect(problems).toContain('files[1] (customers): "favourite_colour" is not a customers column');
-    expect(problems).toContain('files[1] (customers): required column "city" is not mapped');
+    const at = unmapped.files.findIndex((f) => f.kind === 'customers');
+    expect(problems).toContain(`files[${at}] (customers): "favourite_colour" is not a customers column`);
+    expect(problems).toContain(`files[${at}] (customers): required column "last_name" is not mapped`);
     expect(() => parseProfile(JSON.stringify(unmapped), 'mine.json')).toThrow(ProfileError);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyDebitCredit,
   parseAmount,
-  parseBerkaBirthNumber,
+  parseBirthNumber,
   parseDate,
   type DateFormat,
 } from '../../src-main/ingest/transforms';
@@ -69,9 +69,9 @@ describe('debit/credit indicators and Berka birth numbers', () => {
   });
 
   it('decodes birth date and gender', () => {
-    expect(parseBerkaBirthNumber('706213')).toEqual({ ok: true, value: { birth_date: '1970-12-13', gender: 'F' } });
-    expect(parseBerkaBirthNumber('450204')).toEqual({ ok: true, value: { birth_date: '1945-02-04', gender: 'M' } });
-    expect(parseBerkaBirthNumber('451304').ok).toBe(false);
-    expect(parseBerkaBirthNumber('45020').ok).toBe(false);
+    expect(parseBirthNumber('706213')).toEqual({ ok: true, value: { birth_date: '1970-12-13', gender: 'F' } });
+    expect(parseBirthNumber('450204')).toEqual({ ok: true, value: { birth_date: '1945-02-04', gender: 'M' } });
+    expect(parseBirthNumber('451304').ok).toBe(false);
+    expect(parseBirthNumber('45020').ok).toBe(false);
   });
 });

@@ -5,9 +5,10 @@
 import { z } from 'zod';
 import { mappingProfileSchema, type MappingProfile } from '../../../src-shared/mapping-profile';
 import { LAYOUT } from '../standard-layout';
+import { BERKA } from './berka';
 import { MAINSTREET_STANDARD } from './mainstreet-standard';
 
-export const BUILT_IN_PROFILES: readonly MappingProfile[] = [MAINSTREET_STANDARD];
+export const BUILT_IN_PROFILES: readonly MappingProfile[] = [MAINSTREET_STANDARD, BERKA];
 
 export class ProfileError extends Error {}
 

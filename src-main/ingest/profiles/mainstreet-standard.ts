@@ -8,7 +8,7 @@ export const MAINSTREET_STANDARD: MappingProfile = {
   name: 'mainstreet-standard',
   title: 'Mainstreet standard layout',
   description:
-    'The five CSV files described in docs/standard-layout.md: products, customers, accounts, transactions, balances.',
+    'The CSV files described in docs/standard-layout.md: products, geography, customers, accounts, owners, payees, transactions, balances (only the ones you have).',
   files: STANDARD_KINDS.map((kind) => ({
     kind,
     match: `${kind}.csv`,

@@ -32,6 +32,7 @@ describe('the demo bank’s customers and products', () => {
     const byKey = new Map<string, string[]>();
     for (const c of demo().rows.customers) {
       const { key } = householdKey({
+        customer_number: c.customer_number ?? '',
         household_id: null,
         address_line1: c.address_line1 ?? '',
         address_line2: c.address_line2 || null,
