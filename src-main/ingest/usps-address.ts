@@ -125,8 +125,20 @@ export function normalizeAddressLine(line: string): string {
   return out.join(' ');
 }
 
-/** The household key for an address: both lines normalised, and the 5-digit ZIP. */
-export function addressKey(line1: string, line2: string | null, zip: string): string {
+/** The line without its unit designator and what follows it: "12 ELM ST APT 4B" → "12 ELM ST". */
+function withoutUnit(normalized: string): string {
+  const tokens = normalized.split(' ');
+  const at = tokens.findIndex((t, i) => i > 0 && UNIT_ABBREVIATIONS.has(t));
+  return at < 0 ? normalized : tokens.slice(0, at).join(' ');
+}
+
+/**
+ * The household key for an address: both lines normalised, and the 5-digit ZIP. With
+ * `ignoreUnit`, apartments of one building are one address (the second line is dropped).
+ */
+export function addressKey(line1: string, line2: string | null, zip: string, ignoreUnit = false): string {
+  const first = normalizeAddressLine(line1);
+  if (ignoreUnit) return `${withoutUnit(first)}|${zip.trim().slice(0, 5)}`;
   const second = line2 ? normalizeAddressLine(line2) : '';
-  return `${normalizeAddressLine(line1)}${second ? ` ${second}` : ''}|${zip.trim().slice(0, 5)}`;
+  return `${first}${second ? ` ${second}` : ''}|${zip.trim().slice(0, 5)}`;
 }
