@@ -11,6 +11,7 @@ import {
   type CustomerPage,
   type CustomerProfile,
   type Dashboard,
+  type HouseholdSettings,
   type JobInfo,
 } from './domain';
 import type { EventName, Events } from './events';
@@ -98,6 +99,19 @@ export const schemas = {
     })
     .strict(),
   'imports:rollback': z.object({ id: z.number().int().positive() }).strict(),
+  'households:get': z.object({}).strict(),
+  'households:set-rule': z
+    .object({
+      rule: z
+        .object({
+          use_core_id: z.boolean(),
+          by_address: z.boolean(),
+          ignore_unit: z.boolean(),
+          shared_accounts: z.boolean(),
+        })
+        .strict(),
+    })
+    .strict(),
 } as const satisfies Record<Channel, z.ZodType>;
 
 export interface ApiOutputs {
@@ -122,6 +136,9 @@ export interface ApiOutputs {
   'imports:quality': ImportQuality;
   'imports:quarantine': QuarantinePage;
   'imports:rollback': ImportRecord;
+  'households:get': HouseholdSettings;
+  /** Regroups every customer by the new rule before it returns. */
+  'households:set-rule': HouseholdSettings;
 }
 
 export type { Channel } from './channels';

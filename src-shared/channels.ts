@@ -24,6 +24,8 @@ export const CHANNELS = [
   'imports:quality',
   'imports:quarantine',
   'imports:rollback',
+  'households:get',
+  'households:set-rule',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

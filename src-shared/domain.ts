@@ -217,6 +217,26 @@ export interface JobInfo {
   error?: string;
 }
 
+/** How customers are grouped into households; shown and adjustable in Settings. */
+export interface HouseholdRule {
+  /** Customers with the same household id from the core are one household. */
+  use_core_id: boolean;
+  /** Otherwise customers at the same mailing address (USPS standard form, ZIP5) are one household. */
+  by_address: boolean;
+  /** Apartments and suites of one building count as one address. */
+  ignore_unit: boolean;
+  /** Customers who own an account together are one household too. */
+  shared_accounts: boolean;
+}
+
+export interface HouseholdSettings {
+  rule: HouseholdRule;
+  /** The rule in words, as the Settings screen shows it. */
+  description: string;
+  households: number;
+  customers: number;
+}
+
 export interface AppInfo {
   version: string;
   /** Where the open database lives; null while none is open (first launch builds the demo). */
@@ -225,4 +245,8 @@ export interface AppInfo {
   mode: 'desktop' | 'browser';
   /** A long job that must finish before the workspace can show data, e.g. the first demo build. */
   blocking_job: JobInfo | null;
+  /** ISO 4217 code of the open bank's money (USD unless its import said otherwise). */
+  currency: string;
+  /** The open bank's name, or null while none is open. */
+  bank_name: string | null;
 }

@@ -2,9 +2,17 @@
 import type { ApiOutput, ApiParsedInput, Channel } from '../../src-shared/api';
 import type { AppContext } from '../app/context';
 import { AppError } from '../app/errors';
+import { householdSettings, setHouseholdRule } from '../bank/households';
 import { getDashboard } from '../bank/stats';
 import { getCustomerProfile } from '../customers/customer-profile';
 import { listCustomers } from '../customers/list-customers';
+import { currentActor } from '../db/audit';
+import { importQuality, listImports, quarantineIssues, quarantinePage, rollbackImport } from '../ingest/import-history';
+import { issueReport } from '../ingest/issue-report';
+import { deleteProfile, findProfile, listProfiles, saveProfile } from '../ingest/profiles/store';
+import { importTargets, sniffFiles } from '../ingest/sniff-files';
+import { suggestMapping } from '../ingest/suggest-mapping';
+import { checkReadableFile } from '../app/context';
 
 type Handler<C extends Channel> = (ctx: AppContext, input: ApiParsedInput<C>) => ApiOutput<C> | Promise<ApiOutput<C>>;
 
@@ -18,5 +26,47 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'jobs:cancel': (ctx, input) => {
     if (!ctx.jobs.get(input.id)) throw new AppError('not_found', `No job ${input.id}.`);
     return { cancelled: ctx.jobs.cancel(input.id) };
+  },
+  'import:sniff': (ctx, input) => {
+    const profile = input.profile ? findProfile(ctx.currentDb(), input.profile) : null;
+    if (input.profile && !profile) throw new AppError('not_found', `No profile named "${input.profile}".`);
+    return sniffFiles(input.paths.map(checkReadableFile), profile ?? null);
+  },
+  'import:targets': () => importTargets(),
+  'import:suggest': (_ctx, input) => suggestMapping(input.kind, input.columns, input.rows),
+  'import:start': (ctx, input) => ctx.startImport(input),
+  'import:outcome': (ctx, input) => ctx.importOutcome(input.job_id),
+  'import:report': async (ctx, input) => {
+    if ('job_id' in input.source) {
+      const outcome = ctx.importOutcome(input.source.job_id);
+      if (!outcome || (outcome.status !== 'refused' && outcome.status !== 'loaded')) {
+        throw new AppError('not_found', 'That import has no problems to report.');
+      }
+      return issueReport(outcome.errors, input.format, 'import-problems');
+    }
+    const id = input.source.import_id;
+    return issueReport(quarantineIssues(ctx.requireDb(), id), input.format, `import-${id}-quarantine`);
+  },
+  'profiles:list': (ctx) => listProfiles(ctx.currentDb()),
+  'profiles:save': (ctx, input) =>
+    saveProfile(ctx.requireDb(), input.profile, { overwrite: input.overwrite, actor: currentActor() }),
+  'profiles:delete': (ctx, input) => ({ deleted: deleteProfile(ctx.requireDb(), input.name, currentActor()) }),
+  'imports:list': (ctx) => listImports(ctx.requireDb()),
+  'imports:quality': (ctx, input) => importQuality(ctx.requireDb(), input.id),
+  'imports:quarantine': (ctx, input) => quarantinePage(ctx.requireDb(), input.id, input.page, input.page_size),
+  'imports:rollback': (ctx, input) => {
+    if (ctx.jobs.running('import:run'))
+      throw new AppError('busy', 'An import is running; roll back when it has finished.');
+    const record = rollbackImport(ctx.requireDb(), input.id, currentActor());
+    ctx.databaseChanged();
+    return record;
+  },
+  'households:get': (ctx) => householdSettings(ctx.requireDb()),
+  'households:set-rule': (ctx, input) => {
+    if (ctx.jobs.running('import:run'))
+      throw new AppError('busy', 'An import is running; change the rule when it has finished.');
+    const settings = setHouseholdRule(ctx.requireDb(), input.rule, currentActor());
+    ctx.databaseChanged();
+    return settings;
   },
 };

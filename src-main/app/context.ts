@@ -2,15 +2,19 @@
  * The running app's state, shared by the desktop window and browser mode: the data folder,
  * the open database, and the long jobs. Handlers reach the database only through here.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo, JobInfo } from '../../src-shared/domain';
+import type { ImportOutcome } from '../../src-shared/imports';
+import type { MappingProfile } from '../../src-shared/mapping-profile';
+import type { ImportRunInput } from '../jobs/registry';
 import type { EventName, Events } from '../../src-shared/events';
 import { audit, currentActor } from '../db/audit';
 import { moveDatabaseFile, openDatabase, useNativeBinding, type Db } from '../db/open';
 import { DEFAULT_DEMO_CUSTOMERS, DEFAULT_DEMO_SEED } from '../demo';
 import { JobRunner } from '../jobs/job-runner';
 import type { DemoBuildResult } from '../bank/demo-bank';
+import { getSetting } from '../bank/stats';
 import { readAppConfig, writeAppConfig } from './app-config';
 import { AppError } from './errors';
 
@@ -65,6 +69,8 @@ export class AppContext {
       data_dir: this.options.dataDir,
       mode: this.options.mode,
       blocking_job: blocking && blocking.state !== 'done' ? blocking : null,
+      currency: (this.db && getSetting(this.db, 'currency')) ?? 'USD',
+      bank_name: this.db ? (getSetting(this.db, 'bank_name') ?? 'Your bank') : null,
     };
   }
 
@@ -77,6 +83,11 @@ export class AppContext {
           : 'No database is open. Use File › Open… or File › New database….',
       );
     }
+    return this.db;
+  }
+
+  /** The open database, or null (lists that also have built-in entries work without one). */
+  currentDb(): Db | null {
     return this.db;
   }
 
@@ -113,6 +124,59 @@ export class AppContext {
     return job;
   }
 
+  private readonly importOutcomes = new Map<string, ImportOutcome>();
+
+  /**
+   * Starts an import of files on this machine into the open database, in a worker. One import
+   * at a time: a second one while another runs is refused, not joined.
+   */
+  startImport(input: {
+    paths: string[];
+    profile: MappingProfile;
+    quarantine: boolean;
+    as_of?: string | undefined;
+  }): JobInfo {
+    this.requireDb();
+    const dbPath = this.path;
+    if (!dbPath) throw new AppError('no_database', 'No database is open.');
+    if (this.jobs.running('import:run')) {
+      throw new AppError('busy', 'An import is already running. Wait for it to finish or cancel it.');
+    }
+    const paths = input.paths.map((p) => checkReadableFile(p));
+    const job = this.jobs.start(
+      'import:run',
+      {
+        dbPath,
+        paths,
+        profile: input.profile,
+        quarantine: input.quarantine,
+        ...(input.as_of ? { asOf: input.as_of } : {}),
+        actor: currentActor(),
+      } satisfies ImportRunInput,
+      (value) => {
+        const outcome = value as ImportOutcome;
+        this.importOutcomes.set(job.id, outcome);
+        if (outcome.status === 'loaded') this.options.emit('db:changed', { db_path: dbPath });
+      },
+    );
+    return job;
+  }
+
+  /** How an import job ended; null while it runs. */
+  importOutcome(jobId: string): ImportOutcome | null {
+    const job = this.jobs.get(jobId);
+    if (!job || job.kind !== 'import:run') throw new AppError('not_found', `No import job ${jobId}.`);
+    if (job.state === 'running') return null;
+    if (job.state === 'cancelled') return { status: 'cancelled' };
+    if (job.state === 'failed') return { status: 'failed', message: job.error ?? 'The import stopped unexpectedly.' };
+    return this.importOutcomes.get(jobId) ?? null;
+  }
+
+  /** Tells the screens the open database changed under them (an import rolled back). */
+  databaseChanged(): void {
+    if (this.path) this.options.emit('db:changed', { db_path: this.path });
+  }
+
   /** SQLite's online backup: consistent even while the database is in use. */
   async backup(destination: string): Promise<void> {
     const db = this.requireDb();
@@ -130,4 +194,17 @@ export class AppContext {
     await this.jobs.shutdown();
     this.closeDb();
   }
+}
+
+/** A path the user picked must be an existing, non-empty file: said plainly when it is not. */
+export function checkReadableFile(path: string): string {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    throw new AppError('invalid_input', `${path}: no such file. Pick the file again.`);
+  }
+  if (!stats.isFile()) throw new AppError('invalid_input', `${path} is a folder, not a file.`);
+  if (stats.size === 0) throw new AppError('invalid_input', `${path} is empty.`);
+  return path;
 }

@@ -3,10 +3,12 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { MappingProfile } from '../../src-shared/mapping-profile';
 import { currentActor } from '../db/audit';
-import { openDatabase } from '../db/open';
-import { builtInProfile, BUILT_IN_PROFILES, parseProfile } from '../ingest/profiles';
+import { openDatabase, type Db } from '../db/open';
+import { parseProfile } from '../ingest/profiles';
+import { findProfile, listProfiles } from '../ingest/profiles/store';
 import { parseIsoDate } from '../ingest/parse-values';
-import { importFiles, LoadError, type LoadedFile } from '../ingest/import-files';
+import { importFiles, LoadError } from '../ingest/import-files';
+import { fileResult } from '../ingest/run-import';
 import type { LoadIssue } from '../ingest/validate-row';
 import { CliError, requireOption } from './cli-error';
 import { stderrProgress } from './progress';
@@ -23,24 +25,21 @@ interface ImportOutput {
   errors: LoadIssue[];
 }
 
-const summarise = (f: LoadedFile): ImportOutput['files'][number] => ({
-  path: f.path,
-  kind: f.kind,
-  rows_read: f.rows_read,
-  rows_loaded: f.rows_loaded,
-  rows_quarantined: f.rows_quarantined,
-});
-
-function chooseProfile(name: string | undefined, mapping: string | undefined): MappingProfile {
-  if (!name === !mapping) throw new CliError('import needs exactly one of --profile NAME or --mapping FILE.json', 2);
+/** --mapping FILE.json, or --profile NAME: built in, or saved in the database by the Import screen. */
+function chooseProfile(db: Db, name: string | undefined, mapping: string | undefined): MappingProfile {
   if (mapping) {
     const path = resolve(mapping);
     if (!existsSync(path)) throw new CliError(`No mapping file at ${path}`);
     return parseProfile(readFileSync(path, 'utf8'), path);
   }
-  const profile = builtInProfile(name ?? '');
-  if (!profile)
-    throw new CliError(`No profile named "${name}". Known: ${BUILT_IN_PROFILES.map((p) => p.name).join(', ')}`);
+  const profile = findProfile(db, name ?? '');
+  if (!profile) {
+    throw new CliError(
+      `No profile named "${name}". Known: ${listProfiles(db)
+        .map((p) => p.name)
+        .join(', ')}`,
+    );
+  }
   return profile;
 }
 
@@ -58,7 +57,9 @@ export async function importCommand(args: string[]): Promise<void> {
     },
   });
   const dbPath = resolve(requireOption('db', values.db));
-  const profile = chooseProfile(values.profile, values.mapping);
+  if (!values.profile === !values.mapping) {
+    throw new CliError('import needs exactly one of --profile NAME or --mapping FILE.json', 2);
+  }
   const asOf = values['as-of'];
   if (asOf !== undefined && !parseIsoDate(asOf).ok) {
     throw new CliError(`--as-of must be a date as YYYY-MM-DD, got "${asOf}"`, 2);
@@ -71,6 +72,7 @@ export async function importCommand(args: string[]): Promise<void> {
   const db = openDatabase(dbPath);
   let output: ImportOutput;
   try {
+    const profile = chooseProfile(db, values.profile, values.mapping);
     const result = await importFiles(db, paths, profile, {
       actor: currentActor(),
       source: `${profile.name}: ${paths.length} file(s)`,
@@ -80,12 +82,12 @@ export async function importCommand(args: string[]): Promise<void> {
     });
     output = {
       import_id: result.import_id,
-      files: result.files.map(summarise),
+      files: result.files.map(fileResult),
       errors: result.issues,
     };
   } catch (error) {
     if (!(error instanceof LoadError)) throw error;
-    output = { import_id: null, files: error.files.map(summarise), errors: error.issues };
+    output = { import_id: null, files: error.files.map(fileResult), errors: error.issues };
   } finally {
     db.close();
   }

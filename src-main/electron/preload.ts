@@ -2,7 +2,7 @@
  * The only bridge from the page to the main process: `window.api` with `invoke` and `on`
  * for the contract's channels and events, nothing else. Runs sandboxed; bundled to one file.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { isChannel, isEventName } from '../../src-shared/channels';
 
 contextBridge.exposeInMainWorld('api', {
@@ -21,5 +21,12 @@ contextBridge.exposeInMainWorld('api', {
     return () => {
       ipcRenderer.removeListener('api:event', forward);
     };
+  },
+});
+
+// The path of a file the user picked or dropped, so the importer can read it where it is.
+contextBridge.exposeInMainWorld('mainstreetFiles', {
+  pathForFile(file: unknown) {
+    return file instanceof File ? webUtils.getPathForFile(file) : '';
   },
 });

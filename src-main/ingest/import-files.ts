@@ -5,6 +5,7 @@
  * files are. With quarantine, good rows load and bad ones are kept with their reasons.
  */
 import { basename } from 'node:path';
+import { getHouseholdRule, regroupHouseholds } from '../bank/households';
 import { audit } from '../db/audit';
 import type { Db } from '../db/open';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
@@ -193,11 +194,13 @@ export async function importFiles(
     );
     const lastTransactionBefore = (db.prepare('SELECT MAX(id) FROM transactions').pluck().get() as number | null) ?? 0;
     const journal = createUndoJournal(db, importId);
+    const householdRule = getHouseholdRule(db);
     const { write: writers, stats } = createWriters(db, {
       journal,
       ...(options.asOf ? { asOf: options.asOf } : {}),
       ...(options.cleanMerchant ? { cleanMerchant: options.cleanMerchant } : {}),
       taxIdSalt: taxIdSalt(db, journal),
+      householdRule,
     });
     writeProfileProducts(db, profile, writers.products);
     if (profile.currency) setSettingJournalled(db, journal, 'currency', profile.currency);
@@ -308,7 +311,9 @@ export async function importFiles(
     if (loaded.every((f) => f.rows_loaded === 0)) throw new LoadError(issues, nothingWritten(), issueCount);
 
     options.onProgress?.({ step: 'Grouping households and totals', current: allBytes, total, rows: rowsBefore });
-    refreshCustomerSummaries(db, journal);
+    // Joining customers who share an account looks across the whole bank, once all files are in.
+    if (householdRule.shared_accounts) regroupHouseholds(db, householdRule, journal);
+    else refreshCustomerSummaries(db, journal);
     const insertFile = db.prepare(
       `INSERT INTO import_files (import_id, path, kind, fingerprint, rows_read, rows_loaded, rows_quarantined, quality)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

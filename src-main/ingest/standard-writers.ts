@@ -4,7 +4,7 @@
  * change goes through the import's undo journal.
  */
 import { createHmac } from 'node:crypto';
-import { FAMILY_INFO, type ProductFamily } from '../../src-shared/domain';
+import { FAMILY_INFO, type HouseholdRule, type ProductFamily } from '../../src-shared/domain';
 import type { Db } from '../db/open';
 import { householdKey } from './household-key';
 import type { FieldValue, StandardKind } from './standard-layout';
@@ -46,6 +46,7 @@ export interface WriterOptions {
   cleanMerchant?: MerchantCleaner;
   /** This database's salt for tax ids: they are kept only as HMAC-SHA-256 under it. */
   taxIdSalt: string;
+  householdRule?: HouseholdRule;
 }
 
 export interface WriterStats {
@@ -247,13 +248,16 @@ export function createWriters(db: Db, options: WriterOptions): Writers {
         if (!US_ZIP.test(zip)) return ['zip', zip, 'expected a ZIP code like 43215 or 43215-1234'];
       }
       seen('customers', number);
-      const hh = householdKey({
-        customer_number: number,
-        household_id: str(row.household_id),
-        address_line1: address1,
-        address_line2: str(row.address_line2),
-        zip,
-      });
+      const hh = householdKey(
+        {
+          customer_number: number,
+          household_id: str(row.household_id),
+          address_line1: address1,
+          address_line2: str(row.address_line2),
+          zip,
+        },
+        options.householdRule,
+      );
       let householdId = households.get(hh.key);
       if (householdId === undefined) {
         householdId = Number(insertHousehold.run(hh.key, hh.source).lastInsertRowid);

@@ -48,7 +48,12 @@ export class JobRunner {
       let settled = false;
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'progress') {
-          update({ step: message.step, current: message.current, total: message.total });
+          update({
+            step: message.step,
+            current: message.current,
+            total: message.total,
+            ...(message.rows === undefined ? {} : { rows: message.rows }),
+          });
         } else if (message.type === 'done') {
           settled = true;
           try {

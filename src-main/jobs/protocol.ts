@@ -11,11 +11,11 @@ export interface JobStart {
 export type ToWorker = { type: 'cancel' };
 
 export type FromWorker =
-  | { type: 'progress'; step: string; current: number; total: number }
+  | { type: 'progress'; step: string; current: number; total: number; rows?: number }
   | { type: 'done'; value: unknown }
   | { type: 'failed'; message: string; cancelled: boolean };
 
 export interface JobContext {
-  progress(step: string, current: number, total: number): void;
+  progress(step: string, current: number, total: number, rows?: number): void;
   signal: AbortSignal;
 }

@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 import type { JobKind } from '../../src-shared/domain';
+import { mappingProfileSchema } from '../../src-shared/mapping-profile';
 import { buildDemoBank } from '../bank/demo-bank';
+import { runImport } from '../ingest/run-import';
 import type { JobContext } from './protocol';
 
 const demoBuildInput = z.object({
@@ -13,6 +15,16 @@ const demoBuildInput = z.object({
   seed: z.number().int().nonnegative(),
 });
 export type DemoBuildInput = z.infer<typeof demoBuildInput>;
+
+const importRunInput = z.object({
+  dbPath: z.string().min(1),
+  paths: z.array(z.string().min(1)).min(1),
+  profile: mappingProfileSchema,
+  quarantine: z.boolean(),
+  asOf: z.string().optional(),
+  actor: z.string().min(1),
+});
+export type ImportRunInput = z.input<typeof importRunInput>;
 
 type JobFn = (input: unknown, ctx: JobContext) => Promise<unknown>;
 
@@ -26,6 +38,11 @@ export const JOBS: Record<JobKind, JobFn> = {
   'demo:build': (input, ctx) =>
     buildDemoBank(parseInput(demoBuildInput, input), {
       onProgress: (p) => ctx.progress(p.step, p.current, p.total),
+      signal: ctx.signal,
+    }),
+  'import:run': (input, ctx) =>
+    runImport(parseInput(importRunInput, input), {
+      onProgress: (p) => ctx.progress(p.step, p.current, p.total, p.rows),
       signal: ctx.signal,
     }),
 };

@@ -19,12 +19,12 @@ port.on('message', (message: ToWorker) => {
 
 JOBS[kind](input, {
   signal: controller.signal,
-  progress(step, current, total) {
+  progress(step, current, total, rows) {
     // At most ~20 updates a second: enough for a smooth bar, cheap for the UI thread.
     const now = Date.now();
     if (now - lastProgress < 50 && current < total) return;
     lastProgress = now;
-    send({ type: 'progress', step, current, total });
+    send({ type: 'progress', step, current, total, ...(rows === undefined ? {} : { rows }) });
   },
 })
   .then((value) => send({ type: 'done', value }))

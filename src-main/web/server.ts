@@ -10,6 +10,7 @@ import type { EventName, Events } from '../../src-shared/events';
 import { dispatch } from '../api/dispatch';
 import { AppContext, type AppContextOptions } from '../app/context';
 import { serveStatic } from './static-files';
+import { clearUploads, receiveUpload } from './uploads';
 
 export const LOOPBACK = '127.0.0.1';
 const MAX_BODY_BYTES = 1 << 20;
@@ -52,6 +53,15 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
   }
   const text = Buffer.concat(chunks).toString('utf8');
   return text ? (JSON.parse(text) as unknown) : {};
+}
+
+/** The x-file-name header, URI-encoded by the page; '' when missing or malformed. */
+function decodeFileName(raw: string | string[] | undefined): string {
+  try {
+    return typeof raw === 'string' ? decodeURIComponent(raw) : '';
+  } catch {
+    return '';
+  }
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -115,6 +125,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       request.on('close', () => streams.delete(response));
       return;
     }
+    if (url.pathname === '/api/upload') {
+      await handleUpload(request, response);
+      return;
+    }
     const match = /^\/api\/invoke\/([a-z]+(?::|%3A)[a-z]+)$/i.exec(url.pathname);
     if (!match || request.method !== 'POST') {
       sendJson(response, 404, { ok: false, error: { code: 'unknown_channel', message: 'Not found.' } });
@@ -129,6 +143,27 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     sendJson(response, 200, await dispatch(context, decodeURIComponent(match[1] ?? ''), body));
   }
 
+  async function handleUpload(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const given = request.headers['x-mainstreet-token'];
+    if (request.method !== 'POST' || !sameToken(typeof given === 'string' ? given : null, token)) {
+      sendJson(response, 401, { error: 'Missing or wrong token.' });
+      return;
+    }
+    const name = decodeFileName(request.headers['x-file-name']);
+    if (name === '') {
+      sendJson(response, 400, { error: 'The upload needs an x-file-name header.' });
+      return;
+    }
+    try {
+      sendJson(response, 200, { path: await receiveUpload(options.dataDir, name, request) });
+    } catch (error) {
+      sendJson(response, 400, {
+        error: `Could not receive ${name}: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  }
+
+  clearUploads(options.dataDir);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, LOOPBACK, () => resolve());
@@ -149,6 +184,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await context.close();
+      clearUploads(options.dataDir);
     },
   };
 }

@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mappingProfileSchema } from '../../src-shared/mapping-profile';
-import { FIXTURES } from '../helpers/fixtures';
+import { openDatabase } from '../../src-main/db/open';
+import { saveProfile } from '../../src-main/ingest/profiles/store';
+import { FIXTURES, SHARED_DATA } from '../helpers/fixtures';
 import { buildSmallBank } from '../helpers/small-bank';
 import { useTempDir } from '../helpers/temp-dir';
 
@@ -61,11 +63,44 @@ describe('the mainstreet CLI', () => {
 
   it('profiles list and export: the export reads back as a valid profile', () => {
     const list = JSON.parse(cli('profiles', 'list', '--json').stdout) as { name: string }[];
-    expect(list.map((p) => p.name)).toContain('mainstreet-standard');
+    expect(list.map((p) => p.name)).toEqual(['mainstreet-standard', 'berka']);
     const exported = cli('profiles', 'export', 'mainstreet-standard');
     expect(exported.code).toBe(0);
     const profile = mappingProfileSchema.parse(JSON.parse(exported.stdout));
-    expect(profile.files.map((f) => f.kind)).toEqual(['products', 'customers', 'accounts', 'transactions', 'balances']);
+    expect(profile.files.map((f) => f.kind)).toEqual([
+      'products',
+      'geography',
+      'customers',
+      'accounts',
+      'owners',
+      'payees',
+      'transactions',
+      'balances',
+    ]);
+    const berka = mappingProfileSchema.parse(JSON.parse(cli('profiles', 'export', 'berka').stdout));
+    expect(berka.files.map((f) => f.match)).toContain('trans*.asc');
+  });
+
+  it('profiles list --db adds the profiles saved in that database, and import --profile finds them', async () => {
+    const db = await buildSmallBank(tempDir());
+    const other = readFileSync(join(FIXTURES, 'other-core', 'profile.json'), 'utf8');
+    const handle = openDatabase(db);
+    saveProfile(handle, mappingProfileSchema.parse(JSON.parse(other)), { overwrite: false, actor: 'test' });
+    handle.close();
+    const list = JSON.parse(cli('profiles', 'list', '--db', db, '--json').stdout) as {
+      name: string;
+      builtin: boolean;
+    }[];
+    expect(list.map((p) => [p.name, p.builtin])).toEqual([
+      ['mainstreet-standard', true],
+      ['berka', true],
+      ['other-core', false],
+    ]);
+    const exported = mappingProfileSchema.parse(JSON.parse(cli('profiles', 'export', 'other-core', '--db', db).stdout));
+    expect(exported.name).toBe('other-core');
+    const dir = join(FIXTURES, 'other-core');
+    const out = cli('import', '--db', db, '--profile', 'other-core', '--quarantine', join(dir, 'CIF.TXT'), '--json');
+    expect(out.code).toBe(0);
   });
 
   it('import --profile mainstreet-standard loads the demo files, and a second import changes nothing', () => {
@@ -140,7 +175,38 @@ describe('the mainstreet CLI', () => {
     expect((JSON.parse(quarantined.stdout) as { import_id: number }).import_id).toBe(1);
   });
 
+  it('import --profile berka works out each file’s kind; imports rollback undoes it', () => {
+    const db = join(tempDir(), 'berka.sqlite');
+    const berka = join(SHARED_DATA, 'berka-pkdd99');
+    const asc = readdirSync(berka)
+      .filter((f) => f.endsWith('.asc'))
+      .map((f) => join(berka, f));
+    const out = cli('import', '--db', db, '--profile', 'berka', ...asc, '--json');
+    expect(out.code).toBe(0);
+    const result = JSON.parse(out.stdout) as { import_id: number; files: { path: string; kind: string }[] };
+    expect(Object.keys(result)).toEqual(['import_id', 'files', 'errors']);
+    expect(result.files.map((f) => [f.path.split(/[\\/]/).pop(), f.kind])).toEqual([
+      ['district.asc', 'geography'],
+      ['client.asc', 'customers'],
+      ['account.asc', 'accounts'],
+      ['disp.asc', 'owners'],
+      ['card.asc', 'accounts'],
+      ['loan.asc', 'accounts'],
+      ['order.asc', 'payees'],
+      ['trans.partial.asc', 'transactions'],
+    ]);
+    expect(JSON.parse(cli('stats', '--db', db, '--json').stdout)).toMatchObject({ customers: 5369, accounts: 6074 });
+    expect(cli('imports', 'rollback', String(result.import_id), '--db', db).code).toBe(0);
+    expect(JSON.parse(cli('stats', '--db', db, '--json').stdout)).toMatchObject({ customers: 0, accounts: 0 });
+    const again = cli('imports', 'rollback', String(result.import_id), '--db', db);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already rolled back/);
+    const history = JSON.parse(cli('imports', 'list', '--db', db, '--json').stdout) as { status: string }[];
+    expect(history.map((i) => i.status)).toEqual(['rolled_back']);
+  });
+
   it.each([
+    [['imports', 'rollback', 'x', '--db', 'x.sqlite'], 2, /needs an import ID/],
     [['import', '--db', 'x.sqlite', 'a.csv'], 2, /exactly one of --profile NAME or --mapping FILE.json/],
     [['import', '--db', 'x.sqlite', '--profile', 'mainstreet-standard'], 2, /at least one PATH/],
     [
