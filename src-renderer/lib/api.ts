@@ -23,7 +23,8 @@ export class ApiCallError extends Error {
 
 const TOKEN_KEY = 'mainstreet-token';
 
-function loopbackToken(): string {
+/** Browser mode's token, taken from the URL once and kept for the session (also for uploads). */
+export function loopbackToken(): string {
   const match = /token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
   if (match?.[1]) {
     sessionStorage.setItem(TOKEN_KEY, match[1]);

@@ -26,3 +26,29 @@ export function formatDateTime(iso: string): string {
 export function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
+
+const BYTE_UNITS = ['KB', 'MB', 'GB', 'TB'];
+const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+/** File sizes as people read them: "812 bytes", "4.2 MB" (1 KB = 1,024 bytes, as file managers show). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return formatCount(bytes, 'byte');
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${oneDecimal.format(value)} ${BYTE_UNITS[unit]}`;
+}
+
+/** A rough time left: "a few seconds", "35 seconds", "4 minutes", "1 hour 10 minutes". */
+export function formatDuration(seconds: number): string {
+  if (seconds < 10) return 'a few seconds';
+  if (seconds < 90) return `${Math.round(seconds / 5) * 5} seconds`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} minutes`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return `${formatCount(hours, 'hour')}${rest > 0 ? ` ${formatCount(rest, 'minute')}` : ''}`;
+}
