@@ -3,6 +3,7 @@ import type { AppInfo } from '../../src-shared/domain';
 import { CustomerProfileScreen } from '../customers/customer-profile';
 import { CustomersScreen } from '../customers/customers-screen';
 import { HomeScreen } from '../home/home-screen';
+import { ImportScreen } from '../import/import-screen';
 import { EpochContext } from '../lib/epoch';
 import { href, type Route } from '../lib/router';
 import { SettingsScreen } from '../settings/settings-screen';
@@ -10,7 +11,7 @@ import { NotBuiltScreen } from '../stages/not-built';
 import { ErrorPanel } from './error-panel';
 import { Nav, titleOf } from './nav';
 
-function Screen({ route, info }: { route: Route; info: AppInfo }) {
+function Screen({ route, info, dbPath }: { route: Route; info: AppInfo; dbPath: string }) {
   switch (route.screen) {
     case 'home':
       return <HomeScreen />;
@@ -20,7 +21,7 @@ function Screen({ route, info }: { route: Route; info: AppInfo }) {
       // Keyed, so moving to another household member never shows the previous person's data.
       return <CustomerProfileScreen key={route.id} id={route.id} />;
     case 'stage':
-      return <NotBuiltScreen stage={route.stage} />;
+      return route.stage === 'import' ? <ImportScreen dbPath={dbPath} /> : <NotBuiltScreen stage={route.stage} />;
     case 'settings':
       return <SettingsScreen info={info} />;
   }
@@ -63,7 +64,11 @@ export function Workspace({ route, info, epoch }: { route: Route; info: AppInfo;
         </a>
         <Nav route={route} info={info} />
         <main id="main" ref={main} className="content" tabIndex={-1} key={`${info.db_path ?? ''}|${epoch}`}>
-          {info.db_path ? <Screen route={route} info={info} /> : <ErrorPanel message={noDatabaseMessage(info)} />}
+          {info.db_path ? (
+            <Screen route={route} info={info} dbPath={info.db_path} />
+          ) : (
+            <ErrorPanel message={noDatabaseMessage(info)} />
+          )}
         </main>
       </div>
     </EpochContext.Provider>

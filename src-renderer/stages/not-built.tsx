@@ -1,10 +1,9 @@
 import type { StageId } from '../lib/router';
 
-const STAGE_TEXT: Record<StageId, { title: string; what: string }> = {
-  import: {
-    title: 'Import',
-    what: 'Import will load your core system’s monthly exports (CSV, XLSX, fixed width) through a saved mapping profile in one click, list any bad rows, and never half-load a file.',
-  },
+/** The stages still to come (Import is built: import/import-screen.tsx). */
+export type UnbuiltStage = Exclude<StageId, 'import'>;
+
+const STAGE_TEXT: Record<UnbuiltStage, { title: string; what: string }> = {
   klis: {
     title: 'Key Lifestyle Indicators',
     what: 'KLIs will read transactions and balances as signals a marketer can act on, such as direct deposit going to another bank, a mortgage paid elsewhere or steady saving, each pointing to a product.',
@@ -28,7 +27,7 @@ const STAGE_TEXT: Record<StageId, { title: string; what: string }> = {
 };
 
 /** A stage that is not built yet says so plainly: no dead buttons, no made-up numbers. */
-export function NotBuiltScreen({ stage }: { stage: StageId }) {
+export function NotBuiltScreen({ stage }: { stage: UnbuiltStage }) {
   const text = STAGE_TEXT[stage];
   return (
     <div className="screen">
