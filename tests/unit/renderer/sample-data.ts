@@ -6,6 +6,8 @@ export const APP_INFO: AppInfo = {
   data_dir: '/data',
   mode: 'browser',
   blocking_job: null,
+  currency: 'USD',
+  bank_name: 'Prairie Valley Community Bank',
 };
 
 export const DASHBOARD: Dashboard = {

@@ -62,13 +62,16 @@ describe('navigation', () => {
     expect(window.location.hash).toBe('#/settings');
   });
 
-  it.each(STAGES)('the %s stage says it is not built yet, with no buttons and no numbers', async (stage) => {
-    renderApp({}, `#/${stage}`);
-    expect(await screen.findByText('Not built yet in this version.')).toBeTruthy();
-    const main = screen.getByRole('main');
-    expect(within(main).queryAllByRole('button')).toHaveLength(0);
-    expect(within(main).queryByRole('table')).toBeNull();
-  });
+  it.each(STAGES.filter((s) => s !== 'import'))(
+    'the %s stage says it is not built yet, with no buttons and no numbers',
+    async (stage) => {
+      renderApp({}, `#/${stage}`);
+      expect(await screen.findByText('Not built yet in this version.')).toBeTruthy();
+      const main = screen.getByRole('main');
+      expect(within(main).queryAllByRole('button')).toHaveLength(0);
+      expect(within(main).queryByRole('table')).toBeNull();
+    },
+  );
 
   it('Settings shows the version, folders, database and mode', async () => {
     renderApp({}, '#/settings');
