@@ -80,19 +80,21 @@ function HistoryRow({ record, onRollBack }: { record: ImportRecord; onRollBack: 
         </div>
       </td>
       <td>{STATUS_LABEL[record.status]}</td>
-      <td className="row-actions">
-        <button
-          type="button"
-          className="secondary small-button"
-          onClick={() => viewStore.set({ qualityOf: record.id })}
-        >
-          Data quality<span className="visually-hidden"> of import #{record.id}</span>
-        </button>
-        {record.can_roll_back ? (
-          <button type="button" className="secondary small-button" onClick={onRollBack}>
-            Roll back<span className="visually-hidden"> import #{record.id}</span>
+      <td>
+        <div className="row-actions">
+          <button
+            type="button"
+            className="secondary small-button"
+            onClick={() => viewStore.set({ qualityOf: record.id })}
+          >
+            Data quality<span className="visually-hidden"> of import #{record.id}</span>
           </button>
-        ) : null}
+          {record.can_roll_back ? (
+            <button type="button" className="secondary small-button" onClick={onRollBack}>
+              Roll back<span className="visually-hidden"> import #{record.id}</span>
+            </button>
+          ) : null}
+        </div>
       </td>
     </tr>
   );

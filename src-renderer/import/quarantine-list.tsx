@@ -42,8 +42,8 @@ export function QuarantineList({ importId, total }: { importId: number; total: n
       ) : (
         <>
           <p className="muted">
-            {formatCount(total, 'row')} kept out of the database with the reasons below. Fix them in the core and they
-            load with next month’s files.
+            {formatCount(total, 'row')} kept out of the database with the reasons below. Corrected in the core system,
+            they load with the next import of these files.
           </p>
           <ReportExport source={{ import_id: importId }} what="quarantined rows" />
           {result.error ? (

@@ -47,21 +47,23 @@ export function TransformEditor({
     const value =
       transform?.type === 'date' ? transform.format : transform?.type === BIRTH_NUMBER ? BIRTH_NUMBER : 'YYYY-MM-DD';
     return (
-      <select
-        aria-label={`Date format of ${target.name}`}
-        value={value}
-        onChange={(e) => {
-          const format = DATE_FORMATS.find((f) => f === e.target.value);
-          if (format) set({ type: 'date', format });
-        }}
-      >
-        {DATE_FORMATS.map((format) => (
-          <option key={format} value={format}>
-            {format}
-          </option>
-        ))}
-        {birthNumberOption(transform)}
-      </select>
+      <div className="transform">
+        <select
+          aria-label={`Date format of ${target.name}`}
+          value={value}
+          onChange={(e) => {
+            const format = DATE_FORMATS.find((f) => f === e.target.value);
+            if (format) set({ type: 'date', format });
+          }}
+        >
+          {DATE_FORMATS.map((format) => (
+            <option key={format} value={format}>
+              {format}
+            </option>
+          ))}
+          {birthNumberOption(transform)}
+        </select>
+      </div>
     );
   }
   const mode = transform?.type === 'lookup' ? LOOKUP : transform?.type === BIRTH_NUMBER ? BIRTH_NUMBER : AS_WRITTEN;
