@@ -103,3 +103,95 @@ test('maps a new file in the UI, saves the profile, imports with the progress ba
     rmSync(filesDir, { recursive: true, force: true });
   }
 });
+
+/** A profile as a user would have exported it from another Mainstreet. */
+const PROFILE = {
+  format: 'mainstreet-mapping-profile',
+  version: 1,
+  name: 'branch-core',
+  title: 'Branch core (e2e)',
+  description: 'Customers from the branch system.',
+  files: [
+    {
+      kind: 'customers',
+      match: 'branch-cif-*.csv',
+      format: { delimiter: ',', header: true },
+      fields: {
+        customer_number: { column: 'CUST_NO' },
+        last_name: { column: 'SURNAME' },
+        first_name: { column: 'GIVEN_NAME' },
+        birth_date: { column: 'DOB', transform: { type: 'date', format: 'MM/DD/YYYY' } },
+        address_line1: { column: 'ADDR1' },
+        city: { column: 'CITY' },
+        state: { column: 'ST' },
+        zip: { column: 'ZIP5' },
+      },
+    },
+  ],
+};
+
+test('a refused import lists its problems, loads the good rows with quarantine, and rolls back', async ({
+  page,
+  dataDir,
+}) => {
+  const db = join(dataDir, 'bank.sqlite');
+  cli(['demo', '--db', db, '--customers', '300', '--seed', '5']);
+  const filesDir = mkdtempSync(join(tmpdir(), 'mainstreet-e2e-files-'));
+  const profilePath = join(filesDir, 'branch-core.mainstreet-profile.json');
+  writeFileSync(profilePath, JSON.stringify(PROFILE, null, 2));
+  const csvPath = join(filesDir, 'branch-cif-202611.csv');
+  writeFileSync(
+    csvPath,
+    [
+      'CUST_NO,SURNAME,GIVEN_NAME,DOB,ADDR1,CITY,ST,ZIP5',
+      'BR0001,Halvorsen,Ingrid,04/12/1972,3 Lake Rd,Ames,IA,50010',
+      'BR0002,Marchetti,Luca,13/45/1990,8 Hill St,Ames,IA,50010',
+      'BR0003,,Noor,01/02/1985,5 Elm Ct,Ames,IA,50010',
+      'BR0004,Okonkwo,Ife,09/09/1999,7 Oak Ln,Ames,IA,50014',
+      '',
+    ].join('\n'),
+  );
+  const server = await startServer(['--db', db], dataDir);
+  try {
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'Import' }).click();
+    await page.getByLabel('Import a profile file…').setInputFiles(profilePath);
+    await expect(page.getByLabel('Mapping profile')).toHaveValue('branch-core');
+
+    await page.getByLabel('Choose files…').setInputFiles(csvPath);
+    await expect(page.getByRole('combobox', { name: 'Source of last_name' })).toHaveValue('column:SURNAME');
+    await page.getByRole('button', { name: 'Import 1 file' }).click();
+
+    // Nothing loads; every problem is listed with its row, and the list can be saved.
+    await expect(page.getByRole('heading', { name: 'Nothing was imported' })).toBeVisible({ timeout: 60_000 });
+    const problems = page.getByTestId('import-report-row');
+    await expect(problems).toHaveCount(2);
+    await expect(problems.filter({ hasText: '13/45/1990' })).toHaveCount(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'import-refused.png'), fullPage: true });
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+
+    await page.getByRole('button', { name: 'Import the good rows, quarantine the rest' }).click();
+    await expect(page.getByRole('heading', { name: /^Import #\d+ is loaded$/ })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('quality-loaded')).toHaveText('2');
+    await expect(page.getByTestId('quality-quarantined')).toHaveText('2');
+    await expect(page.getByTestId('quarantine-row')).toHaveCount(2);
+
+    // The newest import rolls back after a question that says what goes.
+    await page.getByRole('tab', { name: 'History' }).click();
+    await page.getByRole('button', { name: /^Roll back import #\d+$/ }).click();
+    const dialog = page.getByRole('alertdialog');
+    await expect(dialog).toContainText('2 rows of branch-cif-202611.csv');
+    await page.screenshot({ path: join(ARTIFACTS, 'import-rollback.png') });
+    await dialog.getByRole('button', { name: 'Roll it back' }).click();
+    await expect(page.getByTestId('history-row').first()).toContainText('Rolled back');
+
+    await page.getByRole('link', { name: 'Customers' }).click();
+    await page.getByLabel('Search customers').fill('Halvorsen');
+    await expect(page.getByTestId('customer-count')).toHaveText('0 customers');
+  } finally {
+    await stopServer(server);
+    rmSync(filesDir, { recursive: true, force: true });
+  }
+});
