@@ -1,8 +1,10 @@
 /** `npm run bench -- NAME [args]`: runs one benchmark and prints its figures and reference. */
 import { runDemoBench } from './demo-bench';
+import { runImportBench } from './import-bench';
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   demo: runDemoBench,
+  import: runImportBench,
 };
 
 const [name, ...args] = process.argv.slice(2);
