@@ -42,6 +42,29 @@ export default tseslint.config(
     },
   },
   {
+    // The screens ask and draw: no validation library in their bundle (zod with its locales is
+    // about 900 kB). Types from the contract are welcome; its schema modules' values are not.
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'zod', message: 'The renderer does not validate; the main process does.', allowTypeImports: true },
+          ],
+          patterns: [
+            {
+              regex: 'src-shared/(api|mapping-profile)$',
+              message:
+                'These modules build zod schemas as they load: import types only (values: see import/profile-basics.ts).',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The only code allowed to import electron is src-main/electron/ (and its tests).
     files: ['src-main/**/*.ts', 'src-shared/**/*.ts', 'src-renderer/**/*.{ts,tsx}'],
     ignores: ['src-main/electron/**'],

@@ -4,13 +4,8 @@
  * so what the screen shows for a file is what the import will do with it.
  */
 import type { ImportTargets, SniffedFile } from '../../src-shared/imports';
-import {
-  matchesPattern,
-  type FieldMapping,
-  type FileMapping,
-  type ImportKind,
-  type MappingProfile,
-} from '../../src-shared/mapping-profile';
+import type { FieldMapping, FileMapping, ImportKind, MappingProfile } from '../../src-shared/mapping-profile';
+import { matchesPattern } from './profile-basics';
 
 /** Names an import records when the mapping was never saved under a name of its own. */
 export const UNSAVED_NAME = 'unsaved-mapping';

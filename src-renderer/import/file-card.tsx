@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { ImportTargets, SniffedFile } from '../../src-shared/imports';
-import { IMPORT_KINDS, type ImportKind } from '../../src-shared/mapping-profile';
+import type { ImportKind } from '../../src-shared/mapping-profile';
+import { IMPORT_KINDS } from './profile-basics';
 import { formatBytes } from '../lib/format';
 import { entryIndex } from './draft';
 import { delimiterLabel, KIND_LABEL } from './field-types';

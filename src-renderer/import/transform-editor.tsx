@@ -1,5 +1,6 @@
 import type { SniffedFile, TargetField } from '../../src-shared/imports';
-import { DATE_FORMATS, type FieldMapping, type FieldTransform } from '../../src-shared/mapping-profile';
+import type { FieldMapping, FieldTransform } from '../../src-shared/mapping-profile';
+import { DATE_FORMATS } from './profile-basics';
 import { AmountEditor } from './amount-editor';
 import { fieldType } from './field-types';
 import { LookupEditor } from './lookup-editor';

@@ -8,8 +8,31 @@ import {
   runnableProfile,
   withKind,
 } from '../../../src-renderer/import/draft';
+import * as basics from '../../../src-renderer/import/profile-basics';
+import * as shared from '../../../src-shared/mapping-profile';
 import type { MappingProfile } from '../../../src-shared/mapping-profile';
 import { cifFile, histFile, JACK_HENRY, TARGETS } from './import-data';
+
+describe('the renderer’s zod-free copies of mapping-profile.ts values', () => {
+  it('are the same lists, and match names the same way', () => {
+    expect(basics.IMPORT_KINDS).toEqual(shared.IMPORT_KINDS);
+    expect(basics.DATE_FORMATS).toEqual(shared.DATE_FORMATS);
+    const names = [
+      'CIF_20261130.TXT',
+      'cif.txt',
+      'C:\\Exports\\HIST.TXT',
+      '/x/a+b(1).csv',
+      'trans.csv.bak',
+      'client.asc',
+    ];
+    const patterns = ['CIF_*.TXT', '*.txt', 'hist.???', 'a+b(1).csv', '*trans*.csv', 'client.asc', '*', '?'];
+    for (const name of names) {
+      for (const pattern of patterns) {
+        expect(basics.matchesPattern(name, pattern), `${name} ~ ${pattern}`).toBe(shared.matchesPattern(name, pattern));
+      }
+    }
+  });
+});
 
 describe('the mapping being edited', () => {
   it('turns dates and counters in a file name into a wildcard, unless that is all the name is', () => {
