@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { getApi } from './lib/api';
+import { setCurrency } from './lib/format';
 import { useRoute } from './lib/router';
 import { useCall } from './lib/use-call';
 import { BuildingScreen } from './shell/building-screen';
@@ -49,6 +50,7 @@ export function App() {
       </main>
     );
   }
+  setCurrency(info.data.currency);
   const job = info.data.blocking_job;
   if (job) return <BuildingScreen key={job.id} job={job} onReload={reload} />;
   return <Workspace route={route} info={info.data} epoch={epoch} />;

@@ -1,6 +1,22 @@
 const integer = new Intl.NumberFormat('en-US');
-const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
-const wholeMoney = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+let money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+let wholeMoney = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+let currentCurrency = 'USD';
+
+/**
+ * The open bank's currency (AppInfo.currency): a bank imported from a Czech core shows koruna.
+ * Set by the app before the workspace renders.
+ */
+export function setCurrency(code: string): void {
+  if (code === currentCurrency) return;
+  try {
+    money = new Intl.NumberFormat('en-US', { style: 'currency', currency: code });
+    wholeMoney = new Intl.NumberFormat('en-US', { style: 'currency', currency: code, maximumFractionDigits: 0 });
+    currentCurrency = code;
+  } catch {
+    // An unknown code keeps the last good one.
+  }
+}
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
 const rate = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 3 });

@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../src-shared/domain';
+import { HouseholdRulePanel } from './household-rule';
 
 export function SettingsScreen({ info }: { info: AppInfo }) {
   return (
@@ -22,6 +23,7 @@ export function SettingsScreen({ info }: { info: AppInfo }) {
           in the files above; Mainstreet makes no network connections.
         </p>
       </section>
+      {info.db_path && <HouseholdRulePanel />}
     </div>
   );
 }

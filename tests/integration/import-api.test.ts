@@ -102,7 +102,7 @@ describe('importing through the API, as the Import screen does', () => {
     expect(text).toContain('CIF.TXT,4,DOB,02/30/1980,not a real calendar date');
     const xlsx = await call(s, 'import:report', { source: { job_id: refusedJob.id }, format: 'xlsx' });
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(xlsx.base64, 'base64'));
+    await book.xlsx.load(Uint8Array.from(Buffer.from(xlsx.base64, 'base64')).buffer);
     const sheet = book.getWorksheet('Problems');
     expect(sheet?.rowCount).toBe(4);
     expect(sheet?.getRow(2).values).toEqual([undefined, 'CIF.TXT', 4, 'DOB', '02/30/1980', 'not a real calendar date']);
