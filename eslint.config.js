@@ -43,7 +43,7 @@ export default tseslint.config(
   },
   {
     // The screens ask and draw: no validation library in their bundle (zod with its locales is
-    // about 900 kB). Types from the contract are welcome; its schema modules' values are not.
+    // about 90 kB minified). Types from the contract are welcome; its schema modules' values are not.
     files: ['src-renderer/**/*.{ts,tsx}'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

@@ -1,6 +1,6 @@
 /**
  * The few values of src-shared/mapping-profile.ts the screens need, copied: that module builds
- * the zod schema as it loads, so importing any value from it would put zod (about 900 kB
+ * the zod schema as it loads, so importing any value from it would put zod (about 90 kB
  * minified) into the renderer's bundle. Types still come from it; the compiler checks the
  * lists below against them, and import-draft.test.ts checks the copies against the originals.
  */
