@@ -54,7 +54,7 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              regex: 'src-shared/(api|mapping-profile)$',
+              regex: 'src-shared/(api|mapping-profile|merchants)$',
               message:
                 'These modules build zod schemas as they load: import types only (values: see import/profile-basics.ts).',
               allowTypeImports: true,

@@ -27,6 +27,7 @@ import type {
   SniffedFile,
 } from './imports';
 import { IMPORT_KINDS, mappingProfileSchema } from './mapping-profile';
+import { merchantRuleSchema, type MerchantCategory, type MerchantRule } from './merchants';
 
 /** A file on this machine, as the desktop file dialog or the browser-mode upload gives it. */
 const filePath = z.string().min(1).max(4096);
@@ -112,6 +113,15 @@ export const schemas = {
         .strict(),
     })
     .strict(),
+  'merchants:rules': z.object({}).strict(),
+  'merchants:save-rules': z.object({ rules: z.array(merchantRuleSchema).max(2000) }).strict(),
+  'merchants:try': z
+    .object({
+      description: z.string().max(500),
+      mcc: z.string().max(10).nullable().default(null),
+      rules: z.array(merchantRuleSchema).max(2000),
+    })
+    .strict(),
 } as const satisfies Record<Channel, z.ZodType>;
 
 export interface ApiOutputs {
@@ -139,6 +149,11 @@ export interface ApiOutputs {
   'households:get': HouseholdSettings;
   /** Regroups every customer by the new rule before it returns. */
   'households:set-rule': HouseholdSettings;
+  'merchants:rules': MerchantRule[];
+  /** Saves the rules and cleans every loaded transaction again; `changed` transactions got a new merchant or category. */
+  'merchants:save-rules': { rules: MerchantRule[]; changed: number };
+  /** What a description becomes under these (unsaved) rules, for trying a rule before saving it. */
+  'merchants:try': { merchant: string; category: MerchantCategory };
 }
 
 export type { Channel } from './channels';

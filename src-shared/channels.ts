@@ -26,6 +26,9 @@ export const CHANNELS = [
   'imports:rollback',
   'households:get',
   'households:set-rule',
+  'merchants:rules',
+  'merchants:save-rules',
+  'merchants:try',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

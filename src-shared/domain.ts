@@ -168,6 +168,9 @@ export interface ProfileTransaction {
   amount_cents: Cents;
   code: string;
   description: string;
+  /** The description cleaned to a merchant or payee name, and its category (see merchants.ts). */
+  merchant: string | null;
+  category: string | null;
 }
 
 export interface HouseholdMember {

@@ -5,82 +5,16 @@
  */
 import { z } from 'zod';
 
-/**
- * Chosen for what a community bank sells: each category answers a question a marketer asks
- * ("who pays a loan elsewhere?", "who gets Social Security here?", "who runs a small
- * business?"). Ids are stored in the database, so an id is never renamed; labels may change.
- */
-export const MERCHANT_CATEGORIES = [
-  'groceries',
-  'restaurants',
-  'fuel',
-  'retail',
-  'online_shopping',
-  'subscriptions_streaming',
-  'utilities',
-  'telecom',
-  'insurance',
-  'healthcare',
-  'travel',
-  'auto',
-  'home_improvement',
-  'housing',
-  'education',
-  'recreation',
-  'charity',
-  'payroll',
-  'government_benefits',
-  'business_income',
-  'investments',
-  'taxes',
-  'loan_payment',
-  'transfer',
-  'cash',
-  'fees',
-  'interest',
-  'other',
-] as const;
+import { MERCHANT_CATEGORIES, MERCHANT_RULE_MATCHES } from './merchant-categories';
 
-export type MerchantCategory = (typeof MERCHANT_CATEGORIES)[number];
-
-export const MERCHANT_CATEGORY_LABELS: Record<MerchantCategory, string> = {
-  groceries: 'Groceries',
-  restaurants: 'Restaurants & coffee',
-  fuel: 'Fuel, EV charging & convenience',
-  retail: 'Retail & department stores',
-  online_shopping: 'Online shopping',
-  subscriptions_streaming: 'Streaming & subscriptions',
-  utilities: 'Utilities',
-  telecom: 'Phone, internet & cable',
-  insurance: 'Insurance',
-  healthcare: 'Health care & pharmacy',
-  travel: 'Travel & lodging',
-  auto: 'Auto & transportation',
-  home_improvement: 'Home improvement',
-  housing: 'Rent & housing',
-  education: 'Education & childcare',
-  recreation: 'Entertainment & fitness',
-  charity: 'Charity & donations',
-  payroll: 'Payroll',
-  government_benefits: 'Social Security & pensions',
-  business_income: 'Card sales & payouts (business)',
-  investments: 'Investments & brokerage',
-  taxes: 'Taxes & government',
-  loan_payment: 'Loan & card payments',
-  transfer: 'Transfers & deposits',
-  cash: 'Cash & ATM',
-  fees: 'Bank fees',
-  interest: 'Interest & dividends',
-  other: 'Other',
-};
-
-export function isMerchantCategory(value: string): value is MerchantCategory {
-  return (MERCHANT_CATEGORIES as readonly string[]).includes(value);
-}
-
-/** How a rule's pattern is compared with a cleaned description (case, spacing and punctuation ignored). */
-export const MERCHANT_RULE_MATCHES = ['contains', 'starts_with', 'exact'] as const;
-export type MerchantRuleMatch = (typeof MERCHANT_RULE_MATCHES)[number];
+export {
+  MERCHANT_CATEGORIES,
+  MERCHANT_CATEGORY_LABELS,
+  MERCHANT_RULE_MATCHES,
+  isMerchantCategory,
+  type MerchantCategory,
+  type MerchantRuleMatch,
+} from './merchant-categories';
 
 /** A user's rule: descriptions it matches get this merchant and category, before anything built in. */
 export const merchantRuleSchema = z

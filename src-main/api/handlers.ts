@@ -9,6 +9,7 @@ import { listCustomers } from '../customers/list-customers';
 import { currentActor } from '../db/audit';
 import { importQuality, listImports, quarantineIssues, quarantinePage, rollbackImport } from '../ingest/import-history';
 import { issueReport } from '../ingest/issue-report';
+import { bankMerchantCleaner, listMerchantRules, saveMerchantRules } from '../ingest/merchant-rules';
 import { deleteProfile, findProfile, listProfiles, saveProfile } from '../ingest/profiles/store';
 import { importTargets, sniffFiles } from '../ingest/sniff-files';
 import { suggestMapping } from '../ingest/suggest-mapping';
@@ -69,4 +70,15 @@ export const handlers: { [C in Channel]: Handler<C> } = {
     ctx.databaseChanged();
     return settings;
   },
+  'merchants:rules': (ctx) => listMerchantRules(ctx.requireDb()),
+  'merchants:save-rules': (ctx, input) => {
+    if (ctx.jobs.running('import:run'))
+      throw new AppError('busy', 'An import is running; save the rules when it has finished.');
+    const saved = saveMerchantRules(ctx.requireDb(), input.rules, currentActor());
+    ctx.databaseChanged();
+    return saved;
+  },
+  'merchants:try': (ctx, input) => ({
+    ...bankMerchantCleaner(ctx.requireDb(), input.rules)(input.description, input.mcc),
+  }),
 };

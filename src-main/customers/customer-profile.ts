@@ -49,7 +49,7 @@ export function getCustomerProfile(db: Db, id: number, transactionLimit = 50): C
 
   const transactions = db
     .prepare(
-      `SELECT t.id, a.account_number, t.posted_date, t.amount_cents, t.code, t.description
+      `SELECT t.id, a.account_number, t.posted_date, t.amount_cents, t.code, t.description, t.merchant, t.category
        FROM account_owners o
        JOIN accounts a ON a.id = o.account_id
        JOIN transactions t ON t.account_id = a.id

@@ -17,6 +17,7 @@ import { sniff } from './sniff';
 import { deferIndexesIfEmpty } from './deferred-indexes';
 import { LAYOUT, STANDARD_KINDS, type StandardKind } from './standard-layout';
 import { randomBytes } from 'node:crypto';
+import { bankMerchantCleaner } from './merchant-rules';
 import { MASK, maskRecord } from './sensitive';
 import { createWriters, refreshCustomerSummaries, type MerchantCleaner, type RowWriter } from './standard-writers';
 import { createUndoJournal, type UndoJournal } from './undo-journal';
@@ -78,7 +79,7 @@ export interface LoadOptions {
   quarantine?: boolean;
   /** Record each imported account's balance as the snapshot of this date (YYYY-MM-DD). */
   asOf?: string;
-  /** Merchant cleanup for transaction descriptions. */
+  /** Merchant cleanup for transaction descriptions; default: the bank's rules, then the dictionary. */
   cleanMerchant?: MerchantCleaner;
 }
 
@@ -198,7 +199,7 @@ export async function importFiles(
     const { write: writers, stats } = createWriters(db, {
       journal,
       ...(options.asOf ? { asOf: options.asOf } : {}),
-      ...(options.cleanMerchant ? { cleanMerchant: options.cleanMerchant } : {}),
+      cleanMerchant: lazyCleaner(db, options.cleanMerchant),
       taxIdSalt: taxIdSalt(db, journal),
       householdRule,
     });
@@ -349,6 +350,18 @@ export async function importFiles(
     if (db.inTransaction) db.exec('ROLLBACK');
     throw error;
   }
+}
+
+/**
+ * The merchant cleaner, made when the first transaction needs it: by then this import's
+ * customers are in, so their towns are known to it.
+ */
+function lazyCleaner(db: Db, given: MerchantCleaner | undefined): MerchantCleaner {
+  let cleaner = given ?? null;
+  return (description, mcc) => {
+    cleaner ??= bankMerchantCleaner(db);
+    return cleaner(description, mcc);
+  };
 }
 
 /** Products the profile lists (a core that has no product file) load first, like a products file. */

@@ -1,5 +1,9 @@
 import type { ProfileTransaction } from '../../src-shared/domain';
+import { isMerchantCategory, MERCHANT_CATEGORY_LABELS } from '../../src-shared/merchant-categories';
 import { formatCents } from '../lib/format';
+
+const categoryLabel = (category: string | null) =>
+  category && isMerchantCategory(category) ? MERCHANT_CATEGORY_LABELS[category] : '—';
 
 /** Credits and debits differ by sign and by word for screen readers, not by colour alone. */
 function Amount({ cents }: { cents: number }) {
@@ -26,6 +30,8 @@ export function ProfileTransactions({ transactions }: { transactions: ProfileTra
               <tr>
                 <th scope="col">Date</th>
                 <th scope="col">Account</th>
+                <th scope="col">Merchant</th>
+                <th scope="col">Category</th>
                 <th scope="col">Description</th>
                 <th scope="col">Code</th>
                 <th scope="col" className="num">
@@ -38,7 +44,9 @@ export function ProfileTransactions({ transactions }: { transactions: ProfileTra
                 <tr key={t.id}>
                   <td>{t.posted_date}</td>
                   <td>{t.account_number}</td>
-                  <td className="wrap">{t.description}</td>
+                  <td className="wrap">{t.merchant || '—'}</td>
+                  <td>{categoryLabel(t.category)}</td>
+                  <td className="wrap muted-cell">{t.description}</td>
                   <td>{t.code}</td>
                   <td className="num" data-testid="txn-amount">
                     <Amount cents={t.amount_cents} />

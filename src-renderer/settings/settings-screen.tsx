@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../src-shared/domain';
 import { HouseholdRulePanel } from './household-rule';
+import { MerchantRulesPanel } from './merchant-rules';
 
 export function SettingsScreen({ info }: { info: AppInfo }) {
   return (
@@ -24,6 +25,7 @@ export function SettingsScreen({ info }: { info: AppInfo }) {
         </p>
       </section>
       {info.db_path && <HouseholdRulePanel />}
+      {info.db_path && <MerchantRulesPanel />}
     </div>
   );
 }

@@ -24,7 +24,9 @@ describe('USPS address normalisation (Publication 28)', () => {
   it('can count the apartments of one building as one address', () => {
     expect(addressKey('12 Elm Street', 'Apt 3', '50010', true)).toBe(addressKey('12 ELM ST # 4', null, '50010', true));
     expect(addressKey('12 Elm Street Apt 3', null, '50010', true)).toBe('12 ELM ST|50010');
-    expect(addressKey('12 Elm Street', 'Apt 3', '50010', true)).not.toBe(addressKey('14 Elm Street', null, '50010', true));
+    expect(addressKey('12 Elm Street', 'Apt 3', '50010', true)).not.toBe(
+      addressKey('14 Elm Street', null, '50010', true),
+    );
   });
 
   it('keeps a word that only looks like a designator when nothing follows it', () => {

@@ -76,8 +76,16 @@ describe('Customer profile', () => {
     const heading = await screen.findByRole('heading', { name: 'Last transactions' });
     const table = within(heading.closest('section') as HTMLElement).getByRole('table');
     expect(cellsOf(table)).toEqual([
-      ['2026-10-01', '100001', 'ACME PAYROLL', 'DD', 'Credit +$2,100.00'],
-      ['2026-09-03', '100001', 'ROCKET MORTGAGE PMT', 'ACH_DR', 'Debit −$1,450.12'],
+      ['2026-10-01', '100001', 'Acme', 'Payroll', 'ACME PAYROLL', 'DD', 'Credit +$2,100.00'],
+      [
+        '2026-09-03',
+        '100001',
+        'Rocket Mortgage',
+        'Loan & card payments',
+        'ROCKET MORTGAGE PMT',
+        'ACH_DR',
+        'Debit −$1,450.12',
+      ],
     ]);
   });
 

@@ -124,6 +124,8 @@ export const PROFILE: CustomerProfile = {
       amount_cents: 210000,
       code: 'DD',
       description: 'ACME PAYROLL',
+      merchant: 'Acme',
+      category: 'payroll',
     },
     {
       id: 2,
@@ -132,6 +134,8 @@ export const PROFILE: CustomerProfile = {
       amount_cents: -145012,
       code: 'ACH_DR',
       description: 'ROCKET MORTGAGE PMT',
+      merchant: 'Rocket Mortgage',
+      category: 'loan_payment',
     },
   ],
 };
