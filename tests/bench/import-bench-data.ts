@@ -1,6 +1,6 @@
 /**
  * Inputs of `npm run bench -- import`: the default demo bank (built once and kept in a cache
- * under the OS temp dir, keyed by the generator's source, the schema version and the seed) and
+ * under the OS temp dir, keyed by the source that makes it: generator, importer, schema) and
  * a generated transactions.csv in the standard layout for that bank's open checking and savings
  * accounts, written row by row so its size never touches memory.
  */
@@ -23,19 +23,28 @@ const CACHE_FORMAT = 1;
 const POOL_SIZE = 50_000;
 const DAY_MS = 86_400_000;
 
-/** The generator's source and parameters: a change to either is a different demo bank. */
-function generatorHash(): string {
+/** Every file under a folder of the repo, in a stable order. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+
+/**
+ * The generator's source and parameters, and the importer and schema that load its files: a
+ * change to any of them makes a different demo bank (merchant cleanup fills columns, for one).
+ */
+function sourceHash(): string {
   const hash = createHash('sha256').update(`${CACHE_FORMAT}/${LATEST_VERSION}`);
-  for (const dir of ['src-main/demo', 'resources/demo']) {
-    for (const name of readdirSync(join(ROOT, dir)).sort())
-      hash.update(name).update(readFileSync(join(ROOT, dir, name)));
+  for (const dir of ['src-main/demo', 'resources/demo', 'src-main/ingest', 'src-main/bank', 'src-main/db']) {
+    for (const file of filesUnder(dir)) hash.update(file).update(readFileSync(join(ROOT, file)));
   }
   return hash.digest('hex').slice(0, 12);
 }
 
 /** The default demo bank's database file, built on first use (about 25 s) and reused after. */
 export async function cachedDemoBank(): Promise<{ path: string; built: boolean; seconds: number }> {
-  const name = `demo-${DEFAULT_DEMO_CUSTOMERS}-seed${DEFAULT_DEMO_SEED}-${generatorHash()}.sqlite`;
+  const name = `demo-${DEFAULT_DEMO_CUSTOMERS}-seed${DEFAULT_DEMO_SEED}-${sourceHash()}.sqlite`;
   const path = join(CACHE, name);
   if (existsSync(path)) return { path, built: false, seconds: 0 };
   mkdirSync(CACHE, { recursive: true });
