@@ -125,7 +125,6 @@ export function regroupHouseholds(db: Db, rule: HouseholdRule, journal?: UndoJou
     if (id === undefined) {
       id = Number(insert.run(wanted.key, wanted.source).lastInsertRowid);
       households.set(wanted.key, id);
-      journal?.added('households', [id]);
     }
     if (id !== c.household_id) {
       journal?.before('customers', [c.id]);

@@ -287,6 +287,13 @@ export const MIGRATIONS: Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: 'balance snapshots remember their import',
+    // Monthly snapshots are the most numerous rows an import adds after transactions; the import
+    // that wrote one is kept on the row (no index: only a rollback looks), not journalled.
+    sql: `ALTER TABLE balance_snapshots ADD COLUMN import_id INTEGER;`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -6,6 +6,10 @@
  */
 import type { Db } from '../db/open';
 
+/** Tables whose new rows are one range of ids: ids only grow, and imports never overlap. */
+const RANGED = ['households', 'customers', 'accounts', 'payees'] as const;
+export type RangedTable = (typeof RANGED)[number];
+
 /** Tables whose rows are journalled by primary key, and that key's columns. */
 const KEYS = {
   settings: ['key'],
@@ -21,10 +25,13 @@ const KEYS = {
 export type JournalTable = keyof typeof KEYS | 'account_owners';
 
 export interface UndoJournal {
-  /** A row this import added: rollback deletes it. */
+  readonly importId: number;
+  /** A row this import added: rollback deletes it. (Not needed for the ranged tables.) */
   added(table: keyof typeof KEYS, key: unknown[]): void;
   /** A row about to be changed or removed: rollback puts it back as it is now. Once per row. */
   before(table: keyof typeof KEYS, key: unknown[]): void;
+  /** Whether a row of a ranged table was added by this import (rollback deletes it whole). */
+  isNew(table: RangedTable, id: number): boolean;
   /** The owners of an account about to change: rollback puts the whole set back. Once per account. */
   ownersBefore(accountId: number): void;
 }
@@ -43,7 +50,16 @@ export function createUndoJournal(db: Db, importId: number): UndoJournal {
   };
   const seen = new Set<string>();
   const owners = db.prepare('SELECT customer_id, role, owner_key FROM account_owners WHERE account_id = ?');
+  // First, where each ranged table ends: rollback deletes every row after it.
+  const lastBefore = new Map<RangedTable, number>();
+  for (const table of RANGED) {
+    const last = (db.prepare(`SELECT MAX(id) FROM ${table}`).pluck().get() as number | null) ?? 0;
+    lastBefore.set(table, last);
+    insert.run(importId, table, JSON.stringify(['after', last]), null);
+  }
   return {
+    importId,
+    isNew: (table, id) => id > (lastBefore.get(table) ?? 0),
     added(table, key) {
       const rowKey = JSON.stringify(key);
       seen.add(`${table}:${rowKey}`);
@@ -59,7 +75,8 @@ export function createUndoJournal(db: Db, importId: number): UndoJournal {
     },
     ownersBefore(accountId) {
       const id = `account_owners:${accountId}`;
-      if (seen.has(id)) return;
+      // A new account's owners go with it.
+      if (accountId > (lastBefore.get('accounts') ?? 0) || seen.has(id)) return;
       seen.add(id);
       insert.run(importId, 'account_owners', JSON.stringify([accountId]), JSON.stringify(owners.all(accountId)));
     },
@@ -68,17 +85,25 @@ export function createUndoJournal(db: Db, importId: number): UndoJournal {
 
 /** Undoes one import's changes, newest first. Runs inside the caller's transaction. */
 export function undoImport(db: Db, importId: number): void {
+  // Rows come back in journal order, not reference order: references are checked at commit.
+  db.pragma('defer_foreign_keys = ON');
   const range = db
     .prepare('SELECT first_transaction_id AS first, last_transaction_id AS last FROM imports WHERE id = ?')
     .get(importId) as { first: number | null; last: number | null };
   if (range.first !== null && range.last !== null) {
     db.prepare('DELETE FROM transactions WHERE id BETWEEN ? AND ?').run(range.first, range.last);
   }
+  // Snapshots this import wrote (added or changed); the changed ones come back from the journal.
+  db.prepare('DELETE FROM balance_snapshots WHERE import_id = ?').run(importId);
   const entries = db
     .prepare('SELECT table_name, row_key, before FROM import_undo WHERE import_id = ? ORDER BY seq DESC')
     .all(importId) as { table_name: JournalTable; row_key: string; before: string | null }[];
   for (const entry of entries) {
     const key = JSON.parse(entry.row_key) as unknown[];
+    if (key[0] === 'after') {
+      db.prepare(`DELETE FROM ${entry.table_name as RangedTable} WHERE id > ?`).run(key[1]);
+      continue;
+    }
     if (entry.table_name === 'account_owners') {
       restoreOwners(db, key[0] as number, JSON.parse(entry.before ?? '[]') as OwnerRow[]);
       continue;
