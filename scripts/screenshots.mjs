@@ -45,6 +45,16 @@ try {
   await page.getByRole('link', { name: 'Customers' }).click();
   await page.getByTestId('customer-row').first().waitFor();
   await page.screenshot({ path: join(out, 'customers.png') });
+  await page.getByTestId('customer-row').first().click();
+  await page.getByTestId('profile-name').waitFor();
+  await page.screenshot({ path: join(out, 'profile.png'), fullPage: true });
+  await page.getByRole('link', { name: 'Import' }).click();
+  await page.getByRole('tab', { name: 'History' }).click();
+  await page.getByTestId('history-row').first().waitFor();
+  await page.screenshot({ path: join(out, 'import-history.png') });
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByTestId('household-rule').waitFor();
+  await page.screenshot({ path: join(out, 'settings.png'), fullPage: true });
   console.log(`Screenshots written to ${out}`);
 } finally {
   await browser.close();
