@@ -5,7 +5,7 @@
  */
 import type { ImportTargets, SniffedFile } from '../../src-shared/imports';
 import type { FieldMapping, FileMapping, ImportKind, MappingProfile } from '../../src-shared/mapping-profile';
-import { matchesPattern } from './profile-basics';
+import { matchesPattern } from '../../src-shared/import-vocabulary';
 
 /** Names an import records when the mapping was never saved under a name of its own. */
 export const UNSAVED_NAME = 'unsaved-mapping';

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { ImportTargets, SniffedFile } from '../../src-shared/imports';
 import type { ImportKind } from '../../src-shared/mapping-profile';
-import { IMPORT_KINDS } from './profile-basics';
+import { IMPORT_KINDS } from '../../src-shared/import-vocabulary';
 import { formatBytes } from '../lib/format';
 import { entryIndex } from './draft';
 import { delimiterLabel, KIND_LABEL } from './field-types';

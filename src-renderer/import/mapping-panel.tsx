@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { ImportTargets, SniffedFile } from '../../src-shared/imports';
 import type { FileMapping } from '../../src-shared/mapping-profile';
-import { matchesPattern } from './profile-basics';
+import { matchesPattern } from '../../src-shared/import-vocabulary';
 import { MappingTable } from './mapping-table';
 import type { FileHints } from './session';
 import { suggest, updateEntry } from './setup-actions';

@@ -1,6 +1,6 @@
 import type { SniffedFile, TargetField } from '../../src-shared/imports';
 import type { FieldMapping, FieldTransform } from '../../src-shared/mapping-profile';
-import { DATE_FORMATS } from './profile-basics';
+import { DATE_FORMATS } from '../../src-shared/import-vocabulary';
 import { AmountEditor } from './amount-editor';
 import { fieldType } from './field-types';
 import { LookupEditor } from './lookup-editor';

@@ -1,41 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiOutput, Channel } from '../../src-shared/api';
 import type { JobInfo } from '../../src-shared/domain';
 import type { MappingProfile } from '../../src-shared/mapping-profile';
-import { sourceWorkerPath } from '../../src-main/app/paths';
-import { startWebServer, type WebServer } from '../../src-main/web/server';
-import { buildSmallBank } from '../helpers/small-bank';
+import type { WebServer } from '../../src-main/web/server';
 import { FIXTURES } from '../helpers/fixtures';
-import { useTempDir } from '../helpers/temp-dir';
+import { useTestServer } from '../helpers/test-server';
 
 const OTHER_CORE = join(FIXTURES, 'other-core');
 
 describe('importing through the API, as the Import screen does', () => {
-  const tempDir = useTempDir();
-  let server: WebServer | null = null;
-  afterEach(async () => {
-    await server?.close();
-    server = null;
-  });
-
-  async function start(): Promise<WebServer> {
-    const dir = tempDir();
-    const staticDir = join(dir, 'static');
-    mkdirSync(staticDir);
-    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Mainstreet</title>');
-    server = await startWebServer({
-      dataDir: join(dir, 'data'),
-      staticDir,
-      version: '0.0.0-test',
-      workerPath: sourceWorkerPath(),
-      dbPath: await buildSmallBank(dir),
-    });
-    return server;
-  }
+  const start = useTestServer();
 
   async function call<C extends Channel>(s: WebServer, channel: C, input: unknown): Promise<ApiOutput<C>> {
     const response = await fetch(`http://127.0.0.1:${s.port}/api/invoke/${channel}`, {

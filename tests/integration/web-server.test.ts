@@ -1,11 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { sourceWorkerPath } from '../../src-main/app/paths';
-import { CONTENT_SECURITY_POLICY, startWebServer, type WebServer } from '../../src-main/web/server';
-import { buildSmallBank } from '../helpers/small-bank';
-import { useTempDir } from '../helpers/temp-dir';
+import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY, type WebServer } from '../../src-main/web/server';
+import { useTestServer } from '../helpers/test-server';
 
 /** A raw request, so the test controls the Host header as an attacker page would. */
 function raw(
@@ -27,27 +23,7 @@ function raw(
 }
 
 describe('browser mode server', () => {
-  const tempDir = useTempDir();
-  let server: WebServer | null = null;
-  afterEach(async () => {
-    await server?.close();
-    server = null;
-  });
-
-  async function start(): Promise<WebServer> {
-    const dir = tempDir();
-    const staticDir = join(dir, 'static');
-    mkdirSync(staticDir);
-    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Mainstreet</title>');
-    server = await startWebServer({
-      dataDir: join(dir, 'data'),
-      staticDir,
-      version: '0.0.0-test',
-      workerPath: sourceWorkerPath(),
-      dbPath: await buildSmallBank(dir),
-    });
-    return server;
-  }
+  const start = useTestServer();
 
   function invoke(s: WebServer, channel: string, body: unknown, token = s.token, host = `127.0.0.1:${s.port}`) {
     return raw(s.port, {
