@@ -41,6 +41,8 @@ function lookupStep(t: Extract<FieldTransform, { type: 'lookup' }>): Step {
     .map(([key, value]) => ({ parts: key.split('|'), value }));
   return (raw) => {
     const key = raw.trim();
+    // An empty cell is empty, unless the lookup says what it means (its own key, or a default).
+    if (key === '') return ok(t.map[''] ?? t.default ?? '');
     let value = t.map[key];
     if (value === undefined && wildcards.length > 0) {
       const parts = key.split('|');
