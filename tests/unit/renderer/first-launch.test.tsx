@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppInfo, JobInfo } from '../../../src-shared/domain';
@@ -19,6 +19,8 @@ describe('first launch: building the demo bank', () => {
     expect(bar.getAttribute('aria-valuenow')).toBe('0');
     // Nothing else loads while the database does not exist yet.
     expect(screen.queryByRole('navigation')).toBeNull();
+    // The screen listens from the same effect that asks jobs:get: once asked, it hears events.
+    await waitFor(() => expect(api.inputs('jobs:get')).toHaveLength(1));
 
     act(() =>
       api.emit('job:progress', { ...JOB, step: 'Loading transactions.csv (4 of 5)', current: 640, total: 1000 }),
@@ -62,6 +64,7 @@ describe('first launch: building the demo bank', () => {
   it('a failed build shows the error and what to do', async () => {
     const api = renderApp({ 'app:info': () => BUILDING, 'jobs:get': () => JOB });
     await screen.findByRole('progressbar');
+    await waitFor(() => expect(api.inputs('jobs:get')).toHaveLength(1));
     act(() => api.emit('job:progress', { ...JOB, state: 'failed', error: 'SQLITE_FULL: database or disk is full' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('SQLITE_FULL: database or disk is full');
