@@ -2,6 +2,7 @@ import { flexRender, getCoreRowModel, useReactTable, type ColumnMeta, type Sorti
 import { useState, type KeyboardEvent } from 'react';
 import type { CustomerPage, CustomerRow } from '../../src-shared/domain';
 import { navigate } from '../lib/router';
+import { SortableHeader } from '../shell/sortable-header';
 import { customerColumns } from './customer-columns';
 
 const NO_ROWS: CustomerPage['rows'] = [];
@@ -9,12 +10,6 @@ const NO_ROWS: CustomerPage['rows'] = [];
 function cellClass(meta: ColumnMeta<CustomerRow, unknown> | undefined): string {
   if (meta?.numeric) return 'num';
   return meta?.wrap ? 'wrap' : '';
-}
-
-function ariaSort(sorted: false | 'asc' | 'desc'): 'ascending' | 'descending' | undefined {
-  if (sorted === 'asc') return 'ascending';
-  if (sorted === 'desc') return 'descending';
-  return undefined;
 }
 
 /**
@@ -86,29 +81,9 @@ export function CustomersTable({
       <thead>
         {table.getHeaderGroups().map((group) => (
           <tr key={group.id} aria-rowindex={1}>
-            {group.headers.map((header) => {
-              const sorted = header.column.getIsSorted();
-              const numeric = header.column.columnDef.meta?.numeric === true;
-              const label = flexRender(header.column.columnDef.header, header.getContext());
-              return (
-                <th key={header.id} scope="col" className={numeric ? 'num' : ''} aria-sort={ariaSort(sorted)}>
-                  {header.column.getCanSort() ? (
-                    <button
-                      type="button"
-                      className={numeric ? 'sort-button numeric' : 'sort-button'}
-                      onClick={header.column.getToggleSortingHandler()}
-                    >
-                      {label}
-                      <span aria-hidden="true" className="sort-mark">
-                        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                      </span>
-                    </button>
-                  ) : (
-                    label
-                  )}
-                </th>
-              );
-            })}
+            {group.headers.map((header) => (
+              <SortableHeader key={header.id} header={header} />
+            ))}
           </tr>
         ))}
       </thead>

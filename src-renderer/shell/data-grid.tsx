@@ -8,13 +8,12 @@ import {
   type TableOptions,
 } from '@tanstack/react-table';
 import { useState, type KeyboardEvent } from 'react';
+import { SortableHeader } from './sortable-header';
 
 function cellClass<T>(meta: ColumnMeta<T, unknown> | undefined): string {
   if (meta?.numeric) return 'num';
   return meta?.wrap ? 'wrap' : '';
 }
-
-const SORT_LABEL = { asc: 'ascending', desc: 'descending' } as const;
 
 /**
  * A read-only table for lists such as import problems: Tab enters it once, the arrow keys,
@@ -72,34 +71,9 @@ export function DataGrid<T>({
       <thead>
         {table.getHeaderGroups().map((group) => (
           <tr key={group.id} aria-rowindex={1}>
-            {group.headers.map((header) => {
-              const sorted = header.column.getIsSorted();
-              const meta = header.column.columnDef.meta;
-              const text = flexRender(header.column.columnDef.header, header.getContext());
-              return (
-                <th
-                  key={header.id}
-                  scope="col"
-                  className={meta?.numeric ? 'num' : ''}
-                  aria-sort={sorted ? SORT_LABEL[sorted] : undefined}
-                >
-                  {header.column.getCanSort() ? (
-                    <button
-                      type="button"
-                      className={meta?.numeric ? 'sort-button numeric' : 'sort-button'}
-                      onClick={header.column.getToggleSortingHandler()}
-                    >
-                      {text}
-                      <span aria-hidden="true" className="sort-mark">
-                        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                      </span>
-                    </button>
-                  ) : (
-                    text
-                  )}
-                </th>
-              );
-            })}
+            {group.headers.map((header) => (
+              <SortableHeader key={header.id} header={header} />
+            ))}
           </tr>
         ))}
       </thead>
