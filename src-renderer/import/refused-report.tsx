@@ -27,7 +27,8 @@ export function RefusedReport({ outcome, jobId }: { outcome: Refused; jobId: str
       <h2 id="refused-heading" ref={heading} tabIndex={-1}>
         Nothing was imported
       </h2>
-      <p>{outcome.message}</p>
+      {/* The message names the first problem; with the problems listed below it only repeats them. */}
+      {listed === 0 && <p>{outcome.message}</p>}
       <p role="status" data-testid="report-count">
         {formatCount(outcome.error_count, 'problem')} found
         {listed < outcome.error_count
