@@ -11,7 +11,7 @@ import { importQuality, listImports, quarantineIssues, quarantinePage, rollbackI
 import { issueReport } from '../ingest/issue-report';
 import { bankMerchantCleaner, listMerchantRules, saveMerchantRules } from '../ingest/merchant-rules';
 import { deleteProfile, findProfile, listProfiles, saveProfile } from '../ingest/profiles/store';
-import { importTargets, sniffFiles } from '../ingest/sniff-files';
+import { importTargets, sniffAnyFiles } from '../ingest/sniff-files';
 import { suggestMapping } from '../ingest/suggest-mapping';
 import { checkReadableFile } from '../app/context';
 
@@ -31,7 +31,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'import:sniff': (ctx, input) => {
     const profile = input.profile ? findProfile(ctx.currentDb(), input.profile) : null;
     if (input.profile && !profile) throw new AppError('not_found', `No profile named "${input.profile}".`);
-    return sniffFiles(input.paths.map(checkReadableFile), profile ?? null);
+    return sniffAnyFiles(input.paths.map(checkReadableFile), profile ?? null);
   },
   'import:targets': () => importTargets(),
   'import:suggest': (_ctx, input) => suggestMapping(input.kind, input.columns, input.rows),

@@ -11,6 +11,7 @@ import type { Db } from '../db/open';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { matchesPattern, type FileMapping, type MappingProfile } from '../../src-shared/mapping-profile';
 import { readCsv, type CsvFormat } from './csv-stream';
+import { isXlsx, readXlsx } from './xlsx-stream';
 import { MAINSTREET_STANDARD } from './profiles/mainstreet-standard';
 import { createAdapter, type RecordAdapter } from './record-adapter';
 import { sniff } from './sniff';
@@ -138,6 +139,9 @@ function planFiles(paths: string[], profile: MappingProfile): PlannedFile[] {
   return planned.sort((a, b) => rank(a) - rank(b));
 }
 
+/** A workbook's cells are already fields; its first non-empty row is the header. */
+const XLSX_FORMAT = { encoding: 'utf-8', delimiter: ',', quote: '"', header: true } as const;
+
 /** The profile's format where it says, what the file's first bytes show elsewhere. */
 function formatOf(path: string, mapping: FileMapping): CsvFormat & { header: boolean } {
   const needsSniff = Object.keys(mapping.format).length < 4;
@@ -232,7 +236,8 @@ export async function importFiles(
       const bindings = layoutBindings(specs);
       const mapped = specs.map((spec) => spec.name in file.mapping.fields);
       const missing = new Array<number>(specs.length).fill(0);
-      const format = formatOf(file.path, file.mapping);
+      const xlsx = isXlsx(file.path);
+      const format = xlsx ? XLSX_FORMAT : formatOf(file.path, file.mapping);
       let adapter: RecordAdapter | null = null;
       let loadedRows = 0;
       let quarantinedRows = 0;
@@ -267,7 +272,7 @@ export async function importFiles(
         }
       };
 
-      const result = await readCsv(file.path, {
+      const result = await (xlsx ? readXlsx : readCsv)(file.path, {
         signal: options.signal,
         format,
         onHeader(header) {

@@ -12,6 +12,7 @@ import { IMPORT_KINDS, matchesPattern, type ImportKind, type MappingProfile } fr
 import { decodeSample, sniff, type LineEnding } from './sniff';
 import { LAYOUT } from './standard-layout';
 import { scoreKind } from './suggest-mapping';
+import { isXlsx, readXlsx } from './xlsx-stream';
 
 const SAMPLE_BYTES = 64 * 1024;
 const PREVIEW_ROWS = 20;
@@ -101,6 +102,45 @@ function sniffFile(path: string, profile: MappingProfile | null): SniffedFile {
     profile_match: matched ? { kind: matched.kind, match: matched.match } : null,
     guessed_kind: matched ? null : guessKind(columns),
   };
+}
+
+/** A workbook's first sheet, as the preview shows a text file: its header and first rows. */
+export async function sniffWorkbook(path: string, profile: MappingProfile | null): Promise<SniffedFile> {
+  const { size } = readHead(path);
+  let columns: string[] = [];
+  const rows: string[][] = [];
+  await readXlsx(path, {
+    onHeader: (header) => {
+      columns = header.map((name) => name.trim());
+      return true;
+    },
+    onRecord: (record) => rows.push(record),
+    limit: PREVIEW_ROWS,
+  });
+  const name = basename(path);
+  const matched = profile?.files.find((file) => matchesPattern(name, file.match));
+  return {
+    path,
+    name,
+    size_bytes: size,
+    encoding: 'utf-8',
+    bom: false,
+    delimiter: '',
+    quote: null,
+    header: true,
+    line_ending: 'LF',
+    columns,
+    rows,
+    profile_match: matched ? { kind: matched.kind, match: matched.match } : null,
+    guessed_kind: matched ? null : guessKind(columns),
+  };
+}
+
+/** Text files and workbooks alike, in the order given. */
+export async function sniffAnyFiles(paths: string[], profile: MappingProfile | null): Promise<SniffedFile[]> {
+  const out: SniffedFile[] = [];
+  for (const path of paths) out.push(isXlsx(path) ? await sniffWorkbook(path, profile) : sniffFile(path, profile));
+  return out;
 }
 
 /** Each file as sniffed, in the order given; the first unreadable one stops with its error. */

@@ -14,6 +14,17 @@ const LINE_ENDING = { LF: 'LF (Unix, macOS)', CRLF: 'CRLF (Windows)', CR: 'CR (o
 const QUOTE = { '"': 'double quote (")', "'": "single quote (')" } as const;
 
 function FileFacts({ file }: { file: SniffedFile }) {
+  // A workbook has cells, not delimiters, quotes or line endings.
+  if (/\.xlsx$/i.test(file.name)) {
+    return (
+      <dl className="facts">
+        <dt>Size</dt>
+        <dd>{formatBytes(file.size_bytes)}</dd>
+        <dt>Format</dt>
+        <dd>Excel workbook (first sheet; its first row is the header)</dd>
+      </dl>
+    );
+  }
   return (
     <dl className="facts">
       <dt>Size</dt>

@@ -41,7 +41,8 @@ export function FilePicker({ busy }: { busy: boolean }) {
         />
       </label>
       <span className="muted">
-        or drop them here. One or several delimited text files (CSV, TXT) exactly as the core wrote them.
+        or drop them here. One or several files exactly as the core wrote them: delimited text (CSV, TXT, ASC) or Excel
+        (XLSX).
       </span>
     </div>
   );
