@@ -91,6 +91,8 @@ const fileMapping = z
         delimiter: z.string().length(1).optional(),
         quote: z.enum(['"', "'"]).nullable().optional(),
         header: z.boolean().optional(),
+        /** A fixed-width file: each field's width in characters, left to right (no delimiter). */
+        widths: z.array(z.number().int().min(1).max(10_000)).min(1).max(500).optional(),
       })
       .strict()
       .default({}),

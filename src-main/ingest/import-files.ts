@@ -11,6 +11,7 @@ import type { Db } from '../db/open';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { matchesPattern, type FileMapping, type MappingProfile } from '../../src-shared/mapping-profile';
 import { readCsv, type CsvFormat } from './csv-stream';
+import { readFixedWidth } from './fixed-width-stream';
 import { isXlsx, readXlsx } from './xlsx-stream';
 import { MAINSTREET_STANDARD } from './profiles/mainstreet-standard';
 import { createAdapter, type RecordAdapter } from './record-adapter';
@@ -272,9 +273,13 @@ export async function importFiles(
         }
       };
 
-      const result = await (xlsx ? readXlsx : readCsv)(file.path, {
+      const widths = file.mapping.format.widths;
+      const reader = xlsx ? readXlsx : widths ? readFixedWidth : readCsv;
+      const result = await reader(file.path, {
         signal: options.signal,
         format,
+        widths: widths ?? [],
+        encoding: format.encoding,
         onHeader(header) {
           adapter = createAdapter(name, file.mapping, format.header ? header : null);
           adapter.headerIssues.forEach(note);

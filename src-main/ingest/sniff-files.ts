@@ -12,6 +12,7 @@ import { IMPORT_KINDS, matchesPattern, type ImportKind, type MappingProfile } fr
 import { decodeSample, sniff, type LineEnding } from './sniff';
 import { LAYOUT } from './standard-layout';
 import { scoreKind } from './suggest-mapping';
+import { cutLine } from './fixed-width-stream';
 import { isXlsx, readXlsx } from './xlsx-stream';
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -78,15 +79,24 @@ function guessKind(columns: string[]): ImportKind | null {
 
 function sniffFile(path: string, profile: MappingProfile | null): SniffedFile {
   const { bytes, size } = readHead(path);
-  const found = sniff(bytes);
+  const name = basename(path);
+  const matched = profile?.files.find((file) => matchesPattern(name, file.match));
+  const widths = matched?.format.widths;
+  const sniffed = sniff(bytes);
+  // A fixed-width file is read as its profile says: its widths, and its header flag.
+  const found = widths ? { ...sniffed, header: matched?.format.header ?? false } : sniffed;
   const text = decodeSample(bytes, found.encoding, found.bom);
-  const records = parseSample(text, size > bytes.length, found).slice(0, PREVIEW_ROWS + 1);
+  const sample = widths
+    ? text
+        .split(/\r\n|\n|\r/)
+        .filter((line) => line.trim() !== '')
+        .map((line) => cutLine(line, widths))
+    : parseSample(text, size > bytes.length, found);
+  const records = sample.slice(0, PREVIEW_ROWS + 1);
   const width = Math.max(0, ...records.map((r) => r.length));
   const columns = found.header
     ? (records[0] ?? []).map((name) => name.trim())
     : Array.from({ length: width }, (_, i) => String(i + 1));
-  const name = basename(path);
-  const matched = profile?.files.find((file) => matchesPattern(name, file.match));
   return {
     path,
     name,
