@@ -23,21 +23,21 @@ export interface CsvReadResult {
   fingerprint: string;
 }
 
+/** What every file reader (CSV, workbook, fixed-width) calls back with. */
+export interface RecordHandlers {
+  /** The first record; return false to stop reading. */
+  onHeader: (header: string[]) => boolean;
+  onRecord: (record: string[], row: number) => void;
+  onProgress?: (progress: CsvProgress) => void;
+  signal?: AbortSignal;
+}
+
 /**
  * Streams a CSV file record by record (RFC 4180 via csv-parse, BOM stripped), hashing it on
  * the way. `onHeader` sees the first record; `onRecord` every later one with its row number
  * (the header is row 1). Memory stays flat whatever the file's size.
  */
-export async function readCsv(
-  path: string,
-  handlers: {
-    onHeader: (header: string[]) => boolean;
-    onRecord: (record: string[], row: number) => void;
-    onProgress?: (progress: CsvProgress) => void;
-    signal?: AbortSignal;
-    format?: CsvFormat;
-  },
-): Promise<CsvReadResult> {
+export async function readCsv(path: string, handlers: RecordHandlers & { format?: CsvFormat }): Promise<CsvReadResult> {
   const totalBytes = statSync(path).size;
   const hash = createHash('sha256');
   const format = handlers.format ?? {};

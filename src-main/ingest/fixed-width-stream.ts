@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import iconv from 'iconv-lite';
-import type { CsvProgress, CsvReadResult } from './csv-stream';
+import type { CsvReadResult, RecordHandlers } from './csv-stream';
 import type { Encoding } from './sniff';
 
 /** Cuts one line into fields; a short line gives empty fields at its end. */
@@ -23,14 +23,7 @@ export function cutLine(line: string, widths: readonly number[]): string[] {
 
 export async function readFixedWidth(
   path: string,
-  handlers: {
-    onHeader: (header: string[]) => boolean;
-    onRecord: (record: string[], row: number) => void;
-    onProgress?: (progress: CsvProgress) => void;
-    signal?: AbortSignal;
-    widths: readonly number[];
-    encoding?: Encoding;
-  },
+  handlers: RecordHandlers & { widths: readonly number[]; encoding?: Encoding | undefined },
 ): Promise<CsvReadResult> {
   const totalBytes = statSync(path).size;
   const hash = createHash('sha256');

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { CsvProgress, CsvReadResult } from './csv-stream';
+import type { CsvReadResult, RecordHandlers } from './csv-stream';
 
 export const isXlsx = (path: string): boolean => /\.xlsx$/i.test(path);
 
@@ -40,14 +40,8 @@ function rowTexts(row: ExcelJS.Row): string[] {
 
 export async function readXlsx(
   path: string,
-  handlers: {
-    onHeader: (header: string[]) => boolean;
-    onRecord: (record: string[], row: number) => void;
-    onProgress?: (progress: CsvProgress) => void;
-    signal?: AbortSignal;
-    /** Stop after this many data rows (the preview). */
-    limit?: number;
-  },
+  /** limit: stop after this many data rows (the preview). */
+  handlers: RecordHandlers & { limit?: number },
 ): Promise<CsvReadResult> {
   const totalBytes = statSync(path).size;
   const input = createReadStream(path);
