@@ -54,7 +54,7 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              regex: 'src-shared/(api|mapping-profile|merchants)$',
+              regex: 'src-shared/(api|mapping-profile|merchants|kli-schema)$',
               message:
                 'These modules build zod schemas as they load: import types only (values: src-shared/import-vocabulary.ts, merchant-categories.ts).',
               allowTypeImports: true,

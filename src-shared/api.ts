@@ -28,6 +28,8 @@ import type {
 } from './imports';
 import { IMPORT_KINDS, mappingProfileSchema } from './mapping-profile';
 import { merchantRuleSchema, type MerchantCategory, type MerchantRule } from './merchants';
+import type { CustomerKli, KliDetail, KliLibrary, KliPreview, KliSummary, TriggerHitsPage, TriggerRule } from './kli';
+import { customKliSchema, kliIdSchema, kliRuleSchema, triggerRuleSchema } from './kli-schema';
 
 /** A file on this machine, as the desktop file dialog or the browser-mode upload gives it. */
 const filePath = z.string().min(1).max(4096);
@@ -122,6 +124,26 @@ export const schemas = {
       rules: z.array(merchantRuleSchema).max(2000),
     })
     .strict(),
+  'kli:library': z.object({}).strict(),
+  'kli:get': z.object({ id: kliIdSchema }).strict(),
+  'kli:compute': z
+    .object({ lookback_months: z.number().int().min(1).max(36).optional(), full: z.boolean().default(false) })
+    .strict(),
+  'kli:preview': z.object({ definition: customKliSchema }).strict(),
+  'kli:save': z.object({ definition: customKliSchema, overwrite: z.boolean().default(false) }).strict(),
+  'kli:delete': z.object({ id: kliIdSchema }).strict(),
+  'kli:tune': z.object({ id: kliIdSchema, rule: kliRuleSchema.nullable() }).strict(),
+  'kli:customer': z.object({ customer_id: z.number().int().positive() }).strict(),
+  'triggers:list': z.object({}).strict(),
+  'triggers:save': z.object({ rules: z.array(triggerRuleSchema).max(200) }).strict(),
+  'triggers:run': z.object({}).strict(),
+  'triggers:hits': z
+    .object({
+      page: z.number().int().min(0).max(1_000_000).default(0),
+      page_size: z.number().int().min(1).max(500).default(100),
+    })
+    .strict(),
+  'triggers:export': z.object({ format: z.enum(['csv', 'xlsx']) }).strict(),
 } as const satisfies Record<Channel, z.ZodType>;
 
 export interface ApiOutputs {
@@ -154,6 +176,27 @@ export interface ApiOutputs {
   'merchants:save-rules': { rules: MerchantRule[]; changed: number };
   /** What a description becomes under these (unsaved) rules, for trying a rule before saving it. */
   'merchants:try': { merchant: string; category: MerchantCategory };
+  /** Every KLI (built in and custom) with its figures from the last compute. */
+  'kli:library': KliLibrary;
+  'kli:get': KliDetail;
+  /** Starts a compute job (incremental unless `full` or the rules changed). */
+  'kli:compute': JobInfo;
+  /** What a draft custom KLI would flag, computed on the spot (nothing saved). */
+  'kli:preview': KliPreview;
+  'kli:save': KliSummary;
+  /** Custom KLIs only. */
+  'kli:delete': { deleted: boolean };
+  /** A built-in KLI's parameters changed (rule of the same type), or restored with null. */
+  'kli:tune': KliSummary;
+  /** The KLIs a customer has (own or through the household), each with its evidence. */
+  'kli:customer': CustomerKli[];
+  'triggers:list': TriggerRule[];
+  /** Replaces the whole list. */
+  'triggers:save': TriggerRule[];
+  /** Evaluates every enabled trigger on the latest snapshots and stores the hits. */
+  'triggers:run': TriggerHitsPage;
+  'triggers:hits': TriggerHitsPage;
+  'triggers:export': DownloadFile;
 }
 
 export type { Channel } from './channels';

@@ -29,6 +29,19 @@ export const CHANNELS = [
   'merchants:rules',
   'merchants:save-rules',
   'merchants:try',
+  'kli:library',
+  'kli:get',
+  'kli:compute',
+  'kli:preview',
+  'kli:save',
+  'kli:delete',
+  'kli:tune',
+  'kli:customer',
+  'triggers:list',
+  'triggers:save',
+  'triggers:run',
+  'triggers:hits',
+  'triggers:export',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -204,7 +204,7 @@ export interface CustomerProfile {
   transactions: ProfileTransaction[];
 }
 
-export type JobKind = 'demo:build' | 'import:run';
+export type JobKind = 'demo:build' | 'import:run' | 'kli:compute';
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 

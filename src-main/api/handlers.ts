@@ -14,6 +14,16 @@ import { deleteProfile, findProfile, listProfiles, saveProfile } from '../ingest
 import { importTargets, sniffAnyFiles } from '../ingest/sniff-files';
 import { suggestMapping } from '../ingest/suggest-mapping';
 import { checkReadableFile } from '../app/context';
+import {
+  customerKlis,
+  deleteCustomKli,
+  kliDetail,
+  kliLibrary,
+  previewKli,
+  saveCustomKli,
+  tuneKli,
+} from '../kli/service';
+import { exportTriggerHits, listTriggers, runTriggers, saveTriggers, triggerHits } from '../triggers/service';
 
 type Handler<C extends Channel> = (ctx: AppContext, input: ApiParsedInput<C>) => ApiOutput<C> | Promise<ApiOutput<C>>;
 
@@ -81,4 +91,21 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'merchants:try': (ctx, input) => ({
     ...bankMerchantCleaner(ctx.requireDb(), input.rules)(input.description, input.mcc),
   }),
+  'kli:library': (ctx) => kliLibrary(ctx.requireDb()),
+  'kli:get': (ctx, input) => kliDetail(ctx.requireDb(), input.id),
+  'kli:compute': (ctx, input) => ctx.startKliCompute(input),
+  'kli:preview': (ctx, input) => previewKli(ctx.requireDb(), input.definition),
+  'kli:save': (ctx, input) => saveCustomKli(ctx.requireDb(), input.definition, input.overwrite, currentActor()),
+  'kli:delete': (ctx, input) => ({ deleted: deleteCustomKli(ctx.requireDb(), input.id, currentActor()) }),
+  'kli:tune': (ctx, input) => tuneKli(ctx.requireDb(), input.id, input.rule, currentActor()),
+  'kli:customer': (ctx, input) => customerKlis(ctx.requireDb(), input.customer_id),
+  'triggers:list': (ctx) => listTriggers(ctx.requireDb()),
+  'triggers:save': (ctx, input) => saveTriggers(ctx.requireDb(), input.rules, currentActor()),
+  'triggers:run': (ctx) => {
+    const page = runTriggers(ctx.requireDb(), currentActor());
+    ctx.databaseChanged();
+    return page;
+  },
+  'triggers:hits': (ctx, input) => triggerHits(ctx.requireDb(), input.page, input.page_size),
+  'triggers:export': (ctx, input) => exportTriggerHits(ctx.requireDb(), input.format),
 };

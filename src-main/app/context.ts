@@ -16,6 +16,7 @@ import { JobRunner } from '../jobs/job-runner';
 import type { DemoBuildResult } from '../bank/demo-bank';
 import { getSetting } from '../bank/stats';
 import { readAppConfig, writeAppConfig } from './app-config';
+import type { KliComputeInput } from '../jobs/registry';
 import { AppError } from './errors';
 
 export interface AppContextOptions {
@@ -160,6 +161,26 @@ export class AppContext {
       },
     );
     return job;
+  }
+
+  /** Recomputes the KLI library in a worker; incremental unless asked for in full. */
+  startKliCompute(input: { lookback_months?: number | undefined; full: boolean }): JobInfo {
+    this.requireDb();
+    const dbPath = this.path;
+    if (!dbPath) throw new AppError('no_database', 'No database is open.');
+    if (this.jobs.running('import:run'))
+      throw new AppError('busy', 'An import is running; compute KLIs when it has finished.');
+    if (this.jobs.running('kli:compute')) throw new AppError('busy', 'KLIs are already being computed.');
+    return this.jobs.start(
+      'kli:compute',
+      {
+        dbPath,
+        full: input.full,
+        ...(input.lookback_months ? { lookbackMonths: input.lookback_months } : {}),
+        actor: currentActor(),
+      } satisfies KliComputeInput,
+      () => this.options.emit('db:changed', { db_path: dbPath }),
+    );
   }
 
   /** How an import job ended; null while it runs. */

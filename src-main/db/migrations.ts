@@ -294,6 +294,97 @@ export const MIGRATIONS: Migration[] = [
     // that wrote one is kept on the row (no index: only a rollback looks), not journalled.
     sql: `ALTER TABLE balance_snapshots ADD COLUMN import_id INTEGER;`,
   },
+  {
+    version: 6,
+    name: 'KLIs and triggers',
+    sql: `
+      -- The marketer's own KLIs (definition: kli-schema.ts customKliSchema as JSON).
+      CREATE TABLE kli_custom (
+        id TEXT PRIMARY KEY,
+        definition TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL
+      ) STRICT;
+
+      -- Parameters the marketer changed on a built-in KLI (the whole rule, same type, as JSON).
+      CREATE TABLE kli_tuning (
+        id TEXT PRIMARY KEY,
+        rule TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL
+      ) STRICT;
+
+      -- Which customers have which KLI at the last compute: flagged customers only.
+      CREATE TABLE kli_results (
+        kli_id TEXT NOT NULL,
+        customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+        value REAL NOT NULL,
+        detail TEXT,
+        PRIMARY KEY (kli_id, customer_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX kli_results_customer ON kli_results(customer_id, kli_id);
+
+      -- Per KLI at the last compute: counts and the monthly trend (JSON [{month, customers}]).
+      CREATE TABLE kli_stats (
+        kli_id TEXT PRIMARY KEY,
+        customers INTEGER NOT NULL,
+        households INTEGER NOT NULL,
+        coverage INTEGER NOT NULL,
+        trend TEXT NOT NULL,
+        rule_key TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE kli_runs (
+        id INTEGER PRIMARY KEY,
+        as_of TEXT NOT NULL,
+        lookback_months INTEGER NOT NULL,
+        computed_at TEXT NOT NULL,
+        seconds REAL NOT NULL,
+        transactions_read INTEGER NOT NULL,
+        incremental INTEGER NOT NULL,
+        coverage INTEGER NOT NULL,
+        customers INTEGER NOT NULL,
+        actor TEXT NOT NULL
+      ) STRICT;
+
+      -- The engine's monthly aggregates, kept so that a new month only reads new transactions.
+      -- Matchers are the distinct transaction filters the KLIs use (key: canonical JSON).
+      CREATE TABLE kli_matchers (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE
+      ) STRICT;
+      -- Names that matched (merchant or payee), numbered for the packed facts.
+      CREATE TABLE kli_names (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE
+      ) STRICT;
+      -- Per account: packed (matcher, month, name) → count, amount entries (see kli/facts.ts).
+      CREATE TABLE kli_account_facts (
+        account_id INTEGER PRIMARY KEY,
+        facts BLOB NOT NULL
+      ) STRICT;
+
+      -- Trigger rules (definition: kli-schema.ts triggerRuleSchema as JSON), in list order.
+      CREATE TABLE trigger_rules (
+        id TEXT PRIMARY KEY,
+        definition TEXT NOT NULL,
+        position INTEGER NOT NULL
+      ) STRICT;
+
+      -- Hits of the last evaluation, with their evidence in words.
+      CREATE TABLE trigger_hits (
+        id INTEGER PRIMARY KEY,
+        trigger_id TEXT NOT NULL,
+        customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+        account_id INTEGER REFERENCES accounts(id) ON DELETE CASCADE,
+        as_of TEXT NOT NULL,
+        evidence TEXT NOT NULL,
+        action TEXT NOT NULL,
+        evaluated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX trigger_hits_customer ON trigger_hits(customer_id);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

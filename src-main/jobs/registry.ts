@@ -7,6 +7,7 @@ import type { JobKind } from '../../src-shared/domain';
 import { mappingProfileSchema } from '../../src-shared/mapping-profile';
 import { buildDemoBank } from '../bank/demo-bank';
 import { runImport } from '../ingest/run-import';
+import { runKliCompute } from '../kli/compute';
 import type { JobContext } from './protocol';
 
 const demoBuildInput = z.object({
@@ -26,6 +27,15 @@ const importRunInput = z.object({
 });
 export type ImportRunInput = z.input<typeof importRunInput>;
 
+const kliComputeInput = z.object({
+  dbPath: z.string().min(1),
+  full: z.boolean(),
+  lookbackMonths: z.number().int().min(1).max(36).optional(),
+  asOf: z.string().optional(),
+  actor: z.string().min(1),
+});
+export type KliComputeInput = z.input<typeof kliComputeInput>;
+
 type JobFn = (input: unknown, ctx: JobContext) => Promise<unknown>;
 
 function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
@@ -42,6 +52,11 @@ export const JOBS: Record<JobKind, JobFn> = {
     }),
   'import:run': (input, ctx) =>
     runImport(parseInput(importRunInput, input), {
+      onProgress: (p) => ctx.progress(p.step, p.current, p.total, p.rows),
+      signal: ctx.signal,
+    }),
+  'kli:compute': (input, ctx) =>
+    runKliCompute(parseInput(kliComputeInput, input), {
       onProgress: (p) => ctx.progress(p.step, p.current, p.total, p.rows),
       signal: ctx.signal,
     }),
