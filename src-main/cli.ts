@@ -6,6 +6,7 @@ import { CliError } from './cli/cli-error';
 import { DEMO_USAGE, demoCommand } from './cli/demo-command';
 import { IMPORT_USAGE, importCommand } from './cli/import-command';
 import { IMPORTS_USAGE, importsCommand } from './cli/imports-command';
+import { KLI_USAGE, kliCommand } from './cli/kli-command';
 import { PROFILES_USAGE, profilesCommand } from './cli/profiles-command';
 import { STATS_USAGE, statsCommand } from './cli/stats-command';
 
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => void | 
   import: { usage: IMPORT_USAGE, run: importCommand },
   imports: { usage: IMPORTS_USAGE, run: importsCommand },
   profiles: { usage: PROFILES_USAGE, run: profilesCommand },
+  kli: { usage: KLI_USAGE, run: kliCommand },
 };
 
 function usage(): string {

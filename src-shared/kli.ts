@@ -7,7 +7,8 @@
  * evidence behind it. Customers roll up to households: a household has a KLI when any member
  * has it.
  */
-import type { Cents, IsoDate, JobInfo } from './domain';
+import type { Cents, IsoDate, JobInfo, ProductFamily } from './domain';
+import type { MerchantCategory } from './merchant-categories';
 
 /** Ids of the built-in library; stable, because rules, the CLI and tests name them. */
 export const BUILTIN_KLI_IDS = [
@@ -45,7 +46,7 @@ export type BuiltinKliId = (typeof BUILTIN_KLI_IDS)[number];
 /** Which transactions a KLI counts. Every list present must match (an empty or absent list matches all). */
 export interface TransactionMatch {
   /** Merchant categories (merchant-categories.ts). */
-  categories?: string[];
+  categories?: MerchantCategory[];
   /** Patterns on the cleaned merchant name or the payee/counterparty, case-insensitive, `*` any text. */
   merchants?: string[];
   /** Transactions whose merchant or payee matches one of these are left out. */
@@ -57,7 +58,7 @@ export interface TransactionMatch {
   /** Money in, money out, or either. */
   direction?: 'credit' | 'debit' | 'any';
   /** Only transactions on accounts of these product families (e.g. savings). */
-  account_families?: string[];
+  account_families?: ProductFamily[];
   /** Only transactions whose payee/counterparty is at another institution (not empty, not this bank). */
   counterparty_elsewhere?: boolean;
 }
@@ -112,8 +113,8 @@ export interface KliDefinition {
   name: string;
   /** The business question it answers. */
   question: string;
-  /** The product family it points to (domain.ts PRODUCT_FAMILIES). */
-  product: string;
+  /** The product family it points to. */
+  product: ProductFamily;
   builtin: boolean;
   rule: KliRule;
 }
@@ -235,8 +236,8 @@ export interface TriggerRule {
   /** Consecutive monthly snapshots that must meet it (balance types), default 1. */
   months?: number;
   /** Only accounts of these product families (default checking, savings, money market). */
-  families?: string[];
-  action: { type: 'offer'; product: string } | { type: 'call-list' };
+  families?: ProductFamily[];
+  action: { type: 'offer'; product: ProductFamily } | { type: 'call-list' };
   enabled: boolean;
 }
 

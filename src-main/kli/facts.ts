@@ -1,0 +1,280 @@
+/**
+ * Monthly facts: for each account, matcher, month and payee name, how many matching
+ * transactions and their signed total. KLIs are decided from these, never from raw rows, and
+ * they are kept (one packed blob per account) so that after a new month's import only the new
+ * transactions are read.
+ *
+ * A blob is a Float64Array of triples [key, count, amount]: key = (matcher * 4096 + month) *
+ * 2^20 + name, month counted from January 1900, name an id in kli_names (0: not tracked).
+ * The facts are valid for transactions with id <= `through`; they are rebuilt in full when a
+ * transaction at or below it disappeared (a rollback), the merchant rules changed, or a matcher
+ * they lack is needed.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/open';
+import { getSetting, setSetting } from '../bank/stats';
+import type { CompiledMatcher, Signature } from './matchers';
+
+export const MONTHS_PER_KEY = 4096;
+const NAME_SPACE = 2 ** 20;
+
+/** Months since January 1900, the unit facts are kept in. */
+export function monthIndex(isoDate: string): number {
+  return (Number(isoDate.slice(0, 4)) - 1900) * 12 + Number(isoDate.slice(5, 7)) - 1;
+}
+
+export function monthLabel(index: number): string {
+  const year = 1900 + Math.floor(index / 12);
+  return `${year}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+export const factKey = (matcher: number, month: number, name: number) =>
+  (matcher * MONTHS_PER_KEY + month) * NAME_SPACE + name;
+
+export function splitKey(key: number): { matcher: number; month: number; name: number } {
+  const name = key % NAME_SPACE;
+  const rest = (key - name) / NAME_SPACE;
+  const month = rest % MONTHS_PER_KEY;
+  return { matcher: (rest - month) / MONTHS_PER_KEY, month, name };
+}
+
+/** The facts of one account: key → [count, amount]. */
+export type AccountFacts = Map<number, [number, number]>;
+
+export interface FactsState {
+  /** Facts cover transactions with id up to this. */
+  through: number;
+  /** Count of transactions with id <= through when the facts were made. */
+  count: number;
+  /** Fingerprint of the merchant rules the transactions were cleaned with. */
+  rules: string;
+  /** Matcher keys the facts hold, by matcher id. */
+  matchers: string[];
+}
+
+const STATE_KEY = 'kli_facts_state';
+
+export function readFactsState(db: Db): FactsState | null {
+  const raw = getSetting(db, STATE_KEY);
+  return raw ? (JSON.parse(raw) as FactsState) : null;
+}
+
+export function merchantRulesFingerprint(db: Db): string {
+  const rows = db
+    .prepare('SELECT pattern, match, merchant, category FROM merchant_rules ORDER BY position, id')
+    .raw()
+    .all();
+  return createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 16);
+}
+
+/** Why the kept facts cannot be extended, or null when they can. */
+export function factsInvalidReason(db: Db, state: FactsState | null, matcherKeys: readonly string[]): string | null {
+  if (!state) return 'no facts yet';
+  if (state.rules !== merchantRulesFingerprint(db)) return 'merchant rules changed';
+  const known = new Set(state.matchers);
+  if (matcherKeys.some((k) => !known.has(k))) return 'a KLI needs transactions the facts do not hold';
+  const count =
+    (db.prepare('SELECT COUNT(*) FROM transactions WHERE id <= ?').pluck().get(state.through) as number) ?? 0;
+  if (count !== state.count) return 'transactions were removed (an import was rolled back)';
+  return null;
+}
+
+export function decodeFacts(blob: Buffer): AccountFacts {
+  const values = new Float64Array(blob.buffer, blob.byteOffset, blob.byteLength / 8);
+  const facts: AccountFacts = new Map();
+  for (let i = 0; i + 2 < values.length; i += 3) facts.set(values[i]!, [values[i + 1]!, values[i + 2]!]);
+  return facts;
+}
+
+export function encodeFacts(facts: AccountFacts): Buffer {
+  const values = new Float64Array(facts.size * 3);
+  let i = 0;
+  for (const [key, [n, amount]] of facts) {
+    values[i++] = key;
+    values[i++] = n;
+    values[i++] = amount;
+  }
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+}
+
+interface SignatureClass {
+  credit: number[];
+  debit: number[];
+  name: number;
+}
+
+export interface ScanOptions {
+  /** Matchers by id (index); null slots are matchers no longer used. */
+  matchers: (CompiledMatcher | null)[];
+  /** Matchers whose facts keep the payee name (for "different merchants" and the lender shown). */
+  named: ReadonlySet<number>;
+  /** Matcher id that counts every transaction on deposit accounts (activity, cash flow). */
+  activityMatcher: number;
+  /** Matcher id that sums the running balance after each transaction (average balance without snapshots). */
+  balanceMatcher: number;
+  /** Only transactions with a greater id (0: all). */
+  afterId: number;
+  onProgress?: (read: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface ScanResult {
+  facts: Map<number, AccountFacts>;
+  read: number;
+  throughId: number;
+}
+
+/** Reads transactions once and folds them into facts per account. */
+export function scanTransactions(db: Db, options: ScanOptions): ScanResult {
+  const families = accountFamilies(db);
+  const deposit = new Set(['checking', 'savings', 'money_market']);
+  const nameIds = loadNames(db);
+  // The connection is busy while rows stream in: new names are numbered here, written after.
+  let nextName = (db.prepare('SELECT coalesce(MAX(id), 0) FROM kli_names').pluck().get() as number) + 1;
+  const newNames: [number, string][] = [];
+  const nameId = (name: string): number => {
+    let id = nameIds.get(name);
+    if (id === undefined) {
+      id = nextName++;
+      nameIds.set(name, id);
+      newNames.push([id, name]);
+    }
+    return id;
+  };
+  const classes = new Map<string, SignatureClass>();
+  const matchers = options.matchers;
+  const classify = (key: string): SignatureClass => {
+    const [description = '', merchant = '', category = '', code = '', mcc = '', counterparty = ''] =
+      key.split('\u0001');
+    const sig: Signature = { description, merchant, category, code, mcc, counterparty };
+    const credit: number[] = [];
+    const debit: number[] = [];
+    for (let m = 0; m < matchers.length; m++) {
+      const matcher = matchers[m];
+      if (!matcher || m === options.activityMatcher || m === options.balanceMatcher) continue;
+      if (!matcher.accepts(sig)) continue;
+      if (matcher.direction !== 'debit') credit.push(m);
+      if (matcher.direction !== 'credit') debit.push(m);
+    }
+    const shown = merchant || counterparty || description;
+    return { credit, debit, name: shown ? nameId(shown) : 0 };
+  };
+
+  const total =
+    (db.prepare('SELECT COUNT(*) FROM transactions WHERE id > ?').pluck().get(options.afterId) as number) ?? 0;
+  const throughId = (db.prepare('SELECT MAX(id) FROM transactions').pluck().get() as number | null) ?? 0;
+  const rows = db
+    .prepare(
+      `SELECT account_id,
+              (CAST(substr(posted_date, 1, 4) AS INTEGER) - 1900) * 12 + CAST(substr(posted_date, 6, 2) AS INTEGER) - 1,
+              amount_cents, balance_after_cents,
+              description || char(1) || coalesce(merchant, '') || char(1) || coalesce(category, '') || char(1) ||
+                code || char(1) || coalesce(mcc, '') || char(1) || coalesce(counterparty, '')
+       FROM transactions WHERE id > ? AND id <= ?`,
+    )
+    .raw();
+  const facts = new Map<number, AccountFacts>();
+  const add = (account: AccountFacts, key: number, amount: number) => {
+    const cell = account.get(key);
+    if (cell) {
+      cell[0] += 1;
+      cell[1] += amount;
+    } else account.set(key, [1, amount]);
+  };
+  let read = 0;
+  let cacheLimit = 1_000_000;
+  for (const row of rows.iterate(options.afterId, throughId) as Iterable<
+    [number, number, number, number | null, string]
+  >) {
+    const [accountId, month, amount, balanceAfter, sigKey] = row;
+    let account = facts.get(accountId);
+    if (!account) {
+      account = new Map();
+      facts.set(accountId, account);
+    }
+    const family = families.get(accountId) ?? '';
+    if (deposit.has(family)) {
+      add(account, factKey(options.activityMatcher, month, 0), amount);
+      if (balanceAfter !== null) add(account, factKey(options.balanceMatcher, month, 0), balanceAfter);
+    }
+    let cls = classes.get(sigKey);
+    if (!cls) {
+      // Descriptions that carry a unique reference would grow this without bound.
+      if (classes.size >= cacheLimit) {
+        classes.clear();
+        cacheLimit = Math.min(cacheLimit * 2, 4_000_000);
+      }
+      cls = classify(sigKey);
+      classes.set(sigKey, cls);
+    }
+    const list = amount >= 0 ? cls.credit : cls.debit;
+    for (let i = 0; i < list.length; i++) {
+      const m = list[i]!;
+      const limit = matchers[m]!.families;
+      if (limit && !limit.has(family)) continue;
+      add(account, factKey(m, month, options.named.has(m) ? cls.name : 0), amount);
+    }
+    read++;
+    if ((read & 0xffff) === 0) {
+      if (options.signal?.aborted) throw new Error('Cancelled.');
+      options.onProgress?.(read, total);
+    }
+  }
+  options.onProgress?.(read, total);
+  const insertName = db.prepare('INSERT INTO kli_names (id, name) VALUES (?, ?)');
+  for (const [id, name] of newNames) insertName.run(id, name);
+  return { facts, read, throughId };
+}
+
+function accountFamilies(db: Db): Map<number, string> {
+  const rows = db
+    .prepare('SELECT a.id, p.family FROM accounts a JOIN products p ON p.code = a.product_code')
+    .raw()
+    .all() as [number, string][];
+  return new Map(rows);
+}
+
+function loadNames(db: Db): Map<string, number> {
+  const rows = db.prepare('SELECT name, id FROM kli_names').raw().all() as [string, number][];
+  return new Map(rows);
+}
+
+/** Writes the scanned facts: replacing every account's (full) or adding to what is kept (incremental). */
+export function storeFacts(db: Db, scanned: Map<number, AccountFacts>, incremental: boolean): void {
+  if (!incremental) db.exec('DELETE FROM kli_account_facts');
+  const read = db.prepare('SELECT facts FROM kli_account_facts WHERE account_id = ?').pluck();
+  const write = db.prepare('INSERT OR REPLACE INTO kli_account_facts (account_id, facts) VALUES (?, ?)');
+  for (const [accountId, facts] of scanned) {
+    if (incremental) {
+      const kept = read.get(accountId) as Buffer | undefined;
+      if (kept) {
+        const merged = decodeFacts(kept);
+        for (const [key, [n, amount]] of facts) {
+          const cell = merged.get(key);
+          if (cell) {
+            cell[0] += n;
+            cell[1] += amount;
+          } else merged.set(key, [n, amount]);
+        }
+        write.run(accountId, encodeFacts(merged));
+        continue;
+      }
+    }
+    write.run(accountId, encodeFacts(facts));
+  }
+}
+
+export function saveFactsState(db: Db, state: FactsState): void {
+  setSetting(db, STATE_KEY, JSON.stringify(state));
+}
+
+/** Every account's kept facts (evaluation reads them all). */
+export function loadAllFacts(db: Db): Map<number, AccountFacts> {
+  const all = new Map<number, AccountFacts>();
+  for (const [id, blob] of db.prepare('SELECT account_id, facts FROM kli_account_facts').raw().iterate() as Iterable<
+    [number, Buffer]
+  >) {
+    all.set(id, decodeFacts(blob));
+  }
+  return all;
+}
