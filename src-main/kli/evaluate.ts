@@ -69,13 +69,18 @@ export interface EvaluationContext {
   library: readonly KliDefinition[];
 }
 
-const idCache = new WeakMap<object, number | undefined>();
+const idCaches = new WeakMap<Map<string, number>, WeakMap<TransactionMatch, number | undefined>>();
 
-/** The matcher id of a rule's filter, remembered per filter object (keys are costly to build). */
+/** The matcher id of a rule's filter, remembered per filter object and context (keys are costly to build). */
 function matcherIdOf(match: TransactionMatch, ctx: EvaluationContext): number | undefined {
-  if (idCache.has(match)) return idCache.get(match);
+  let cache = idCaches.get(ctx.matcherIds);
+  if (!cache) {
+    cache = new WeakMap();
+    idCaches.set(ctx.matcherIds, cache);
+  }
+  if (cache.has(match)) return cache.get(match);
   const id = ctx.matcherIds.get(matcherKey(match));
-  idCache.set(match, id);
+  cache.set(match, id);
   return id;
 }
 
