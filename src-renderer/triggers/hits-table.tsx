@@ -1,0 +1,133 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import { useState } from 'react';
+import type { TriggerHit } from '../../src-shared/kli';
+import { PAGE_SIZES } from '../customers/use-customer-query';
+import { Pager } from '../customers/pager';
+import { errorText } from '../klis/session';
+import { call } from '../lib/api';
+import { saveDownload } from '../lib/download';
+import { formatCount, formatDateTime } from '../lib/format';
+import { href } from '../lib/router';
+import { useCall } from '../lib/use-call';
+import { DataGrid } from '../shell/data-grid';
+import { ErrorPanel } from '../shell/error-panel';
+import { Loading } from '../shell/loading';
+
+const column = createColumnHelper<TriggerHit>();
+
+const columns = [
+  column.accessor('trigger_name', { header: 'Trigger', meta: { wrap: true } }),
+  column.accessor('name', {
+    header: 'Customer',
+    cell: (c) => (
+      <>
+        <a href={href({ screen: 'customer', id: c.row.original.customer_id })}>{c.getValue()}</a>
+        <div className="muted small">{c.row.original.customer_number}</div>
+      </>
+    ),
+    meta: { wrap: true },
+  }),
+  column.accessor((h) => h.account_number ?? '', {
+    id: 'account',
+    header: 'Account',
+    cell: (c) => c.getValue() || '—',
+  }),
+  column.accessor('as_of', { header: 'As of' }),
+  column.accessor('evidence', { header: 'Evidence', meta: { wrap: true } }),
+  column.accessor('action', { header: 'Action', meta: { wrap: true } }),
+];
+
+function ExportButtons({ disabled }: { disabled: boolean }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const exportAs = async (format: 'csv' | 'xlsx') => {
+    setBusy(true);
+    setError(null);
+    try {
+      saveDownload(await call('triggers:export', { format }));
+    } catch (e) {
+      setError(`The hits could not be exported: ${errorText(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="secondary" onClick={() => void exportAs('csv')} disabled={disabled || busy}>
+        Export CSV
+      </button>
+      <button type="button" className="secondary" onClick={() => void exportAs('xlsx')} disabled={disabled || busy}>
+        Export XLSX
+      </button>
+      {error ? (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** The hits of the last evaluation, a page at a time, with the customer, the evidence and the action. */
+export function HitsPanel() {
+  const [page, setPage] = useState(0);
+  const [pageSize, setPageSize] = useState<number>(PAGE_SIZES[1]);
+  const hits = useCall('triggers:hits', { page, page_size: pageSize });
+  let body;
+  if (hits.error && !hits.data) {
+    body = <ErrorPanel message={`The hits could not be loaded: ${hits.error}`} onRetry={hits.reload} />;
+  } else if (!hits.data) {
+    body = <Loading slow={hits.slow} text="Loading the hits…" />;
+  } else if (hits.data.evaluated_at === null) {
+    body = <p className="muted">The triggers have not been evaluated yet: Run now, or import a new snapshot.</p>;
+  } else {
+    const data = hits.data;
+    const pageCount = Math.max(1, Math.ceil(data.total / pageSize));
+    body = (
+      <>
+        <div className="toolbar">
+          <p data-testid="trigger-hits-summary">
+            {formatCount(data.total, 'hit')} · evaluated {formatDateTime(data.evaluated_at ?? '')} on the snapshots as
+            of {data.as_of ?? '—'}
+          </p>
+          <div className="actions push-right">
+            <ExportButtons disabled={data.total === 0} />
+          </div>
+        </div>
+        {data.hits.length === 0 ? (
+          <p className="muted">No customer met a trigger.</p>
+        ) : (
+          <>
+            <div className="table-scroll">
+              <DataGrid
+                label="Trigger hits"
+                data={data.hits}
+                columns={columns}
+                getRowId={(h, i) => `${h.trigger_id}|${h.customer_id}|${h.account_number ?? ''}|${i}`}
+                rowTestId="trigger-hit"
+                sortable
+              />
+            </div>
+            <p className="muted small">Sorting orders the rows of this page.</p>
+            <Pager
+              page={page}
+              pageCount={pageCount}
+              pageSize={pageSize}
+              onPage={setPage}
+              onPageSize={(size) => {
+                setPageSize(size);
+                setPage(0);
+              }}
+            />
+          </>
+        )}
+      </>
+    );
+  }
+  return (
+    <section className="panel" aria-labelledby="trigger-hits-heading">
+      <h2 id="trigger-hits-heading">Hits</h2>
+      {body}
+    </section>
+  );
+}
