@@ -6,6 +6,11 @@ export type Route =
   | { screen: 'customers' }
   | { screen: 'customer'; id: number }
   | { screen: 'stage'; stage: StageId }
+  /** One KLI of the library: its rule, parameters, trend and samples. */
+  | { screen: 'kli'; id: string }
+  /** The custom KLI editor: a new KLI (id null) or a saved custom one. */
+  | { screen: 'kli-editor'; id: string | null }
+  | { screen: 'triggers' }
   | { screen: 'settings' };
 
 export const STAGES = ['import', 'klis', 'audiences', 'matrix', 'campaigns', 'results'] as const;
@@ -15,19 +20,34 @@ function isStage(value: string): value is StageId {
   return (STAGES as readonly string[]).includes(value);
 }
 
+/** As src-shared/kli-schema.ts's kliIdSchema (the renderer does not load zod). */
+const KLI_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
+const HOME: Route = { screen: 'home' };
+
+/** `#/klis/<id>` and `#/klis/<id>/edit`. */
+function parseKliRoute(id: string, rest: string[]): Route {
+  if (!KLI_ID.test(id)) return HOME;
+  if (rest.length === 0) return { screen: 'kli', id };
+  return rest.length === 1 && rest[0] === 'edit' ? { screen: 'kli-editor', id } : HOME;
+}
+
 /** Anything unknown (an empty hash, a stray `#token=…`, an old bookmark) is Home. */
 export function parseRoute(hash: string): Route {
   const [head = '', tail, ...rest] = hash.replace(/^#\/?/, '').split('/');
-  if (rest.length > 0) return { screen: 'home' };
+  if (head === 'klis' && tail !== undefined) return parseKliRoute(tail, rest);
+  if (rest.length > 0) return HOME;
   if (head === 'customers' && tail !== undefined) {
     const id = /^\d{1,15}$/.test(tail) ? Number(tail) : 0;
     return id > 0 ? { screen: 'customer', id } : { screen: 'customers' };
   }
-  if (tail !== undefined) return { screen: 'home' };
+  if (tail !== undefined) return HOME;
   if (head === 'customers') return { screen: 'customers' };
   if (head === 'settings') return { screen: 'settings' };
+  if (head === 'triggers') return { screen: 'triggers' };
+  if (head === 'new-kli') return { screen: 'kli-editor', id: null };
   if (isStage(head)) return { screen: 'stage', stage: head };
-  return { screen: 'home' };
+  return HOME;
 }
 
 export function href(route: Route): string {
@@ -40,6 +60,13 @@ export function href(route: Route): string {
       return `#/customers/${route.id}`;
     case 'stage':
       return `#/${route.stage}`;
+    case 'kli':
+      return `#/klis/${route.id}`;
+    case 'kli-editor':
+      // Not under #/klis/: "new" is a valid KLI id.
+      return route.id === null ? '#/new-kli' : `#/klis/${route.id}/edit`;
+    case 'triggers':
+      return '#/triggers';
     case 'settings':
       return '#/settings';
   }

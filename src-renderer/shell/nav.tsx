@@ -16,8 +16,12 @@ const ITEMS: { label: string; route: Route }[] = [
   { label: 'Settings', route: { screen: 'settings' } },
 ];
 
+/** Screens that belong to the KLIs stage: one KLI, the editor, and the triggers tab. */
+const KLI_SCREENS: Route['screen'][] = ['kli', 'kli-editor', 'triggers'];
+
 function isActive(item: Route, current: Route): boolean {
   if (item.screen === 'customers') return current.screen === 'customers' || current.screen === 'customer';
+  if (item.screen === 'stage' && item.stage === 'klis' && KLI_SCREENS.includes(current.screen)) return true;
   if (item.screen === 'stage') return current.screen === 'stage' && current.stage === item.stage;
   return item.screen === current.screen;
 }
@@ -25,6 +29,9 @@ function isActive(item: Route, current: Route): boolean {
 /** The window title names the screen, so the taskbar and screen readers say where you are. */
 export function titleOf(route: Route): string {
   if (route.screen === 'customer') return 'Customer';
+  if (route.screen === 'kli') return 'KLI';
+  if (route.screen === 'kli-editor') return route.id === null ? 'New KLI' : 'Edit KLI';
+  if (route.screen === 'triggers') return 'Triggers';
   return ITEMS.find((item) => isActive(item.route, route))?.label ?? 'Home';
 }
 

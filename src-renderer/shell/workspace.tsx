@@ -4,6 +4,9 @@ import { CustomerProfileScreen } from '../customers/customer-profile';
 import { CustomersScreen } from '../customers/customers-screen';
 import { HomeScreen } from '../home/home-screen';
 import { ImportScreen } from '../import/import-screen';
+import { KliDetailScreen } from '../klis/kli-detail';
+import { KliEditorScreen } from '../klis/kli-editor';
+import { KlisStage } from '../klis/klis-stage';
 import { EpochContext } from '../lib/epoch';
 import { href, type Route } from '../lib/router';
 import { SettingsScreen } from '../settings/settings-screen';
@@ -21,7 +24,15 @@ function Screen({ route, info, dbPath }: { route: Route; info: AppInfo; dbPath: 
       // Keyed, so moving to another household member never shows the previous person's data.
       return <CustomerProfileScreen key={route.id} id={route.id} />;
     case 'stage':
-      return route.stage === 'import' ? <ImportScreen dbPath={dbPath} /> : <NotBuiltScreen stage={route.stage} />;
+      if (route.stage === 'import') return <ImportScreen dbPath={dbPath} />;
+      if (route.stage === 'klis') return <KlisStage tab="library" dbPath={dbPath} />;
+      return <NotBuiltScreen stage={route.stage} />;
+    case 'triggers':
+      return <KlisStage tab="triggers" dbPath={dbPath} />;
+    case 'kli':
+      return <KliDetailScreen key={route.id} id={route.id} dbPath={dbPath} />;
+    case 'kli-editor':
+      return <KliEditorScreen key={route.id ?? ''} id={route.id} dbPath={dbPath} />;
     case 'settings':
       return <SettingsScreen info={info} />;
   }

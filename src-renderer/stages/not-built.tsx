@@ -1,13 +1,9 @@
 import type { StageId } from '../lib/router';
 
-/** The stages still to come (Import is built: import/import-screen.tsx). */
-export type UnbuiltStage = Exclude<StageId, 'import'>;
+/** The stages still to come (built: import/import-screen.tsx, klis/klis-stage.tsx). */
+export type UnbuiltStage = Exclude<StageId, 'import' | 'klis'>;
 
 const STAGE_TEXT: Record<UnbuiltStage, { title: string; what: string }> = {
-  klis: {
-    title: 'Key Lifestyle Indicators',
-    what: 'KLIs will read transactions and balances as signals a marketer can act on, such as direct deposit going to another bank, a mortgage paid elsewhere or steady saving, each pointing to a product.',
-  },
   audiences: {
     title: 'Audiences',
     what: 'Audiences will be rules over demographics, products, balances and KLIs with live counts, suppressions explained by a waterfall, and compliance approval of each version.',
