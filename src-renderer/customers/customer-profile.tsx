@@ -4,6 +4,7 @@ import { useCall } from '../lib/use-call';
 import { ErrorPanel } from '../shell/error-panel';
 import { Loading } from '../shell/loading';
 import { ProfileAccounts } from './profile-accounts';
+import { ProfileKlis } from './profile-klis';
 import { ProfileTransactions } from './profile-transactions';
 
 const FLAG_LABELS: Record<keyof CustomerFlags, string> = {
@@ -131,6 +132,7 @@ export function CustomerProfileScreen({ id }: { id: number }) {
         <Household profile={profile} />
       </div>
       <ProfileAccounts accounts={profile.accounts} />
+      <ProfileKlis customerId={profile.id} />
       <ProfileTransactions transactions={profile.transactions} />
     </div>
   );
