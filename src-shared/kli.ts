@@ -35,10 +35,10 @@ export const BUILTIN_KLI_IDS = [
   'low-balance',
   'high-balance-non-interest',
   'pension-income',
+  'government-benefits',
   'household-bills',
   'loan-payments',
   'other-bank-payments',
-  'government-benefits',
 ] as const;
 
 export type BuiltinKliId = (typeof BUILTIN_KLI_IDS)[number];
