@@ -9,6 +9,7 @@ import { IMPORTS_USAGE, importsCommand } from './cli/imports-command';
 import { KLI_USAGE, kliCommand } from './cli/kli-command';
 import { PROFILES_USAGE, profilesCommand } from './cli/profiles-command';
 import { STATS_USAGE, statsCommand } from './cli/stats-command';
+import { TRIGGERS_USAGE, triggersCommand } from './cli/triggers-command';
 
 const COMMANDS: Record<string, { usage: string; run: (args: string[]) => void | Promise<void> }> = {
   demo: { usage: DEMO_USAGE, run: demoCommand },
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => void | 
   import: { usage: IMPORT_USAGE, run: importCommand },
   imports: { usage: IMPORTS_USAGE, run: importsCommand },
   profiles: { usage: PROFILES_USAGE, run: profilesCommand },
+  triggers: { usage: TRIGGERS_USAGE, run: triggersCommand },
   kli: { usage: KLI_USAGE, run: kliCommand },
 };
 
