@@ -42,15 +42,21 @@ function sourceHash(): string {
   return hash.digest('hex').slice(0, 12);
 }
 
-/** The default demo bank's database file, built on first use (about 25 s) and reused after. */
-export async function cachedDemoBank(): Promise<{ path: string; built: boolean; seconds: number }> {
-  const name = `demo-${DEFAULT_DEMO_CUSTOMERS}-seed${DEFAULT_DEMO_SEED}-${sourceHash()}.sqlite`;
-  const path = join(CACHE, name);
+/** A demo bank's database file (default: the 25,000-customer one), built on first use and reused after. */
+export async function cachedDemoBank(
+  customers: number = DEFAULT_DEMO_CUSTOMERS,
+  onProgress?: (step: string, current: number, total: number) => void,
+): Promise<{ path: string; built: boolean; seconds: number }> {
+  const prefix = `demo-${customers}-seed${DEFAULT_DEMO_SEED}-`;
+  const path = join(CACHE, `${prefix}${sourceHash()}.sqlite`);
   if (existsSync(path)) return { path, built: false, seconds: 0 };
   mkdirSync(CACHE, { recursive: true });
   // Banks of an older generator are never read again.
-  for (const old of readdirSync(CACHE)) if (old.startsWith('demo-')) rmSync(join(CACHE, old), { force: true });
-  const result = await buildDemoBank({ dbPath: path, customers: DEFAULT_DEMO_CUSTOMERS, seed: DEFAULT_DEMO_SEED });
+  for (const old of readdirSync(CACHE)) if (old.startsWith(prefix)) rmSync(join(CACHE, old), { force: true });
+  const result = await buildDemoBank(
+    { dbPath: path, customers, seed: DEFAULT_DEMO_SEED },
+    onProgress ? { onProgress: (p) => onProgress(p.step, p.current, p.total) } : {},
+  );
   return { path, built: true, seconds: result.seconds.total };
 }
 

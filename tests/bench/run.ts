@@ -1,10 +1,12 @@
 /** `npm run bench -- NAME [args]`: runs one benchmark and prints its figures and reference. */
 import { runDemoBench } from './demo-bench';
 import { runImportBench } from './import-bench';
+import { runKliBench } from './kli-bench';
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   demo: runDemoBench,
   import: runImportBench,
+  kli: runKliBench,
 };
 
 const [name, ...args] = process.argv.slice(2);
