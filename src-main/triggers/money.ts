@@ -22,5 +22,7 @@ export function moneyFormat(currency: string): MoneyFormat {
     const plain = new Intl.NumberFormat('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
     return (cents) => `${plain.format(cents / 100)} ${currency}`;
   }
-  return (cents) => (cents % 100 === 0 ? whole : exact).format(cents / 100);
+  // Intl puts a no-break space after a currency code ("CZK 25,000"); evidence is plain text
+  // that people search and paste, so an ordinary space.
+  return (cents) => (cents % 100 === 0 ? whole : exact).format(cents / 100).replace(/\u00a0/g, ' ');
 }
