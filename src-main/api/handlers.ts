@@ -23,7 +23,14 @@ import {
   saveCustomKli,
   tuneKli,
 } from '../kli/service';
-import { exportTriggerHits, listTriggers, runTriggers, saveTriggers, triggerHits } from '../triggers/service';
+import {
+  evaluateTriggersAfterImport,
+  exportTriggerHits,
+  listTriggers,
+  runTriggers,
+  saveTriggers,
+  triggerHits,
+} from '../triggers/service';
 
 type Handler<C extends Channel> = (ctx: AppContext, input: ApiParsedInput<C>) => ApiOutput<C> | Promise<ApiOutput<C>>;
 
@@ -69,6 +76,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
     if (ctx.jobs.running('import:run'))
       throw new AppError('busy', 'An import is running; roll back when it has finished.');
     const record = rollbackImport(ctx.requireDb(), input.id, currentActor());
+    evaluateTriggersAfterImport(ctx.requireDb(), currentActor());
     ctx.databaseChanged();
     return record;
   },

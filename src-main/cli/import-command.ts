@@ -8,6 +8,7 @@ import { parseProfile } from '../ingest/profiles';
 import { findProfile, listProfiles } from '../ingest/profiles/store';
 import { parseIsoDate } from '../ingest/parse-values';
 import { importFiles, LoadError } from '../ingest/import-files';
+import { evaluateTriggersAfterImport } from '../triggers/service';
 import { fileResult } from '../ingest/run-import';
 import type { LoadIssue } from '../ingest/validate-row';
 import { CliError, requireOption } from './cli-error';
@@ -85,6 +86,8 @@ export async function importCommand(args: string[]): Promise<void> {
       files: result.files.map(fileResult),
       errors: result.issues,
     };
+    // New snapshots and transactions: the triggers look at them now.
+    evaluateTriggersAfterImport(db, currentActor());
   } catch (error) {
     if (!(error instanceof LoadError)) throw error;
     output = { import_id: null, files: error.files.map(fileResult), errors: error.issues };

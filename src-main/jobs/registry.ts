@@ -8,6 +8,8 @@ import { mappingProfileSchema } from '../../src-shared/mapping-profile';
 import { buildDemoBank } from '../bank/demo-bank';
 import { runImport } from '../ingest/run-import';
 import { runKliCompute } from '../kli/compute';
+import { openDatabase } from '../db/open';
+import { evaluateTriggersAfterImport } from '../triggers/service';
 import type { JobContext } from './protocol';
 
 const demoBuildInput = z.object({
@@ -50,11 +52,24 @@ export const JOBS: Record<JobKind, JobFn> = {
       onProgress: (p) => ctx.progress(p.step, p.current, p.total),
       signal: ctx.signal,
     }),
-  'import:run': (input, ctx) =>
-    runImport(parseInput(importRunInput, input), {
+  'import:run': async (input, ctx) => {
+    const parsed = parseInput(importRunInput, input);
+    const outcome = await runImport(parsed, {
       onProgress: (p) => ctx.progress(p.step, p.current, p.total, p.rows),
       signal: ctx.signal,
-    }),
+    });
+    if (outcome.status === 'loaded') {
+      // New snapshots and transactions: the triggers look at them now.
+      ctx.progress('Checking triggers', 0, 1);
+      const db = openDatabase(parsed.dbPath);
+      try {
+        evaluateTriggersAfterImport(db, parsed.actor);
+      } finally {
+        db.close();
+      }
+    }
+    return outcome;
+  },
   'kli:compute': (input, ctx) =>
     runKliCompute(parseInput(kliComputeInput, input), {
       onProgress: (p) => ctx.progress(p.step, p.current, p.total, p.rows),
