@@ -9,8 +9,12 @@ import type { TriggerRule } from '../../src-shared/kli';
 import { ACCOUNT_SCOPE, endParams, type EvalContext } from './findings';
 import { assertNever, ruleFamilies } from './rule-checks';
 
-/** Codes that keep money inside the bank (transfers between accounts here) or are its own credit. */
-const NOT_MONEY_MOVEMENT = `('XFER_IN', 'XFER_OUT', 'INT')`;
+/**
+ * Transactions that move no money in or out of the bank: interest it pays, and transfers
+ * between accounts here (XFER_IN/XFER_OUT naming no other bank; a core like Berka's codes
+ * transfers from other banks that way too, with the bank as counterparty, and those count).
+ */
+const STAYS_IN_BANK = `(t.code = 'INT' OR (t.code IN ('XFER_IN', 'XFER_OUT') AND COALESCE(t.counterparty, '') = ''))`;
 
 const OVERDRAFT_WORDS = [
   'OVERDRAFT',
@@ -21,6 +25,8 @@ const OVERDRAFT_WORDS = [
   'OD FEE',
   'OD CHARGE',
   'RETURNED ITEM',
+  // Interest charged on a negative balance (Berka's SANKC. UROK).
+  'PENALTY INTEREST',
 ];
 
 /** SQL: `expr` names one of the overdraft words as whole words (GLOB is case-sensitive, hence upper). */
@@ -66,7 +72,7 @@ export const STAGE_SQL = `INSERT INTO temp.trigger_txn
       CASE WHEN t.amount_cents < 0 AND (t.category = 'fees' OR t.code = 'FEE')
         THEN ${overdraftTest('t.description')} OR ${overdraftTest("COALESCE(t.merchant, '')")}
         ELSE 0 END AS is_overdraft,
-      CASE WHEN t.posted_date > @e1 AND t.code NOT IN ${NOT_MONEY_MOVEMENT}
+      CASE WHEN t.posted_date > @e1 AND NOT ${STAYS_IN_BANK}
         AND ((@min_deposit IS NOT NULL AND t.amount_cents > @min_deposit)
           OR (@min_withdrawal IS NOT NULL AND t.amount_cents < -@min_withdrawal)) THEN 1 ELSE 0 END AS is_large
     FROM accounts a

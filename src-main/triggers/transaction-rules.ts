@@ -4,9 +4,9 @@
  *
  * - large-deposit / large-withdrawal: one transaction over the rule's amount, or over a
  *   percentage of the account's balance at the previous snapshot, or both when both are set.
- *   Transfers between accounts here (XFER_IN, XFER_OUT) and interest move no money in or out of
- *   the bank and do not count; neither does a new account's opening deposit (accounts opened
- *   after the previous snapshot are left out). Over is strict: exactly the amount is not over.
+ *   Transfers between accounts here and interest move no money in or out of the bank and do
+ *   not count (recent-transactions.ts); neither does a new account's opening deposit (accounts
+ *   opened after the previous snapshot are left out). Over is strict: exactly the amount is not.
  * - overdrafts-rising: more overdraft or NSF fees charged in the latest period than in the one
  *   before (recent-transactions.ts says what a fee is).
  */

@@ -25,6 +25,7 @@ interface TxnOptions {
   description?: string;
   category?: string | null;
   merchant?: string | null;
+  counterparty?: string | null;
 }
 
 /** A migrated in-memory bank with a checking, a savings and a mortgage product. */
@@ -96,8 +97,9 @@ class TestBank {
   txn(account: number, date: string, dollars: number, options: TxnOptions = {}): void {
     this.db
       .prepare(
-        `INSERT INTO transactions (transaction_key, account_id, posted_date, amount_cents, code, description, merchant, category)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO transactions (transaction_key, account_id, posted_date, amount_cents, code, description, merchant,
+           category, counterparty)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         `T${++this.keys}`,
@@ -108,6 +110,7 @@ class TestBank {
         options.description ?? 'BRANCH DEPOSIT',
         options.merchant ?? null,
         options.category === undefined ? 'other' : options.category,
+        options.counterparty ?? null,
       );
   }
 
@@ -297,6 +300,17 @@ describe('large deposit and withdrawal triggers', () => {
     expect(bank.run(rule({ type: 'large-deposit', threshold_cents: 1_000_000 }))).toEqual({});
   });
 
+  it('count a transfer that names another bank: that money did come in', () => {
+    const { bank, accountOf } = bankWith();
+    bank.txn(accountOf('1'), '2026-10-14', 50_000, {
+      code: 'XFER_IN',
+      description: 'Transfer from another bank',
+      counterparty: 'AB 12345678',
+    });
+    const hits = bank.run(rule({ type: 'large-deposit', threshold_cents: 1_000_000 }));
+    expect(Object.keys(hits['large-deposit'] ?? {})).toEqual(['C1']);
+  });
+
   it('compare with the previous snapshot balance for a percentage, and need both when both are set', () => {
     const { bank, accountOf } = bankWith(10_000);
     bank.txn(accountOf('1'), '2026-10-10', 6_000);
@@ -350,9 +364,12 @@ describe('overdrafts rising', () => {
     const first = bank.account('4', [bank.customer('C4')]);
     bank.balances(first, [100, 100, 100]);
     bank.txn(first, '2026-10-20', -35, { code: 'ACH_DR', description: 'INSUFFICIENT FUNDS CHARGE', category: 'fees' });
+    const berka = bank.account('5', [bank.customer('C5')]);
+    bank.balances(berka, [100, 100, 100]);
+    bank.txn(berka, '2026-10-31', -1.2, { code: 'FEE', description: 'Penalty interest', category: 'fees' });
 
     const hits = bank.run(rule({ type: 'overdrafts-rising' }))['overdrafts-rising'] ?? {};
-    expect(Object.keys(hits).sort()).toEqual(['C1', 'C4']);
+    expect(Object.keys(hits).sort()).toEqual(['C1', 'C4', 'C5']);
     expect(hits['C1']).toBe(
       '2 overdraft/NSF fees from 2026-10-01 to 2026-10-31 ($70), up from 1 the period before (Free Checking)',
     );
