@@ -229,7 +229,7 @@ export const BUILTIN_KLIS: readonly KliDefinition[] = [
     builtin: true,
     rule: {
       type: 'activity',
-      match: debit({ categories: ['insurance'] }),
+      match: debit({ categories: ['insurance'], exclude_merchants: ['{bank}'] }),
       measure: 'monthly_amount',
       min: 0,
       min_months: 1,
@@ -414,6 +414,8 @@ export const BUILTIN_KLIS: readonly KliDefinition[] = [
           'AMTRAK',
           'METRO',
         ],
+        // A phone carrier, not a train.
+        exclude_merchants: ['METRO BY T-MOBILE', 'METROPCS', 'METRO PCS'],
       }),
       measure: 'count',
       min: 1,

@@ -23,26 +23,33 @@ export function sqlPrefilter(match: TransactionMatch, alias = 't'): { where: str
     params.push(...match.codes.map((c) => c.toUpperCase()));
   }
   const widen: string[] = [];
+  const widenParams: string[] = [];
   if (match.categories?.length) {
     widen.push(`${alias}.category IN (${match.categories.map(() => '?').join(',')})`);
-    params.push(...match.categories);
+    widenParams.push(...match.categories);
   }
   if (match.mccs?.length) {
     widen.push(`${alias}.mcc IN (${match.mccs.map(() => '?').join(',')})`);
-    params.push(...match.mccs);
+    widenParams.push(...match.mccs);
   }
   // With categories and patterns together the category decides the superset (patterns narrow).
+  // LIKE cannot stand for "{bank}" nor fold the case of letters beyond ASCII ("POJISTNÉ"): with
+  // such a pattern the patterns, and so the whole OR, narrow nothing.
+  let unbounded = false;
   if (match.merchants?.length && !match.categories?.length) {
     for (const pattern of match.merchants) {
-      if (pattern.trim() === '{bank}') continue;
+      if (pattern.trim() === '{bank}' || /[^\x20-\x7e]/.test(pattern)) unbounded = true;
       const like = `%${likeEscape(pattern.trim()).replace(/\*/g, '%')}%`;
       widen.push(
         `(${alias}.description LIKE ? ESCAPE '\\' OR coalesce(${alias}.merchant, '') LIKE ? ESCAPE '\\' OR coalesce(${alias}.counterparty, '') LIKE ? ESCAPE '\\')`,
       );
-      params.push(like, like, like);
+      widenParams.push(like, like, like);
     }
   }
-  if (widen.length > 0) where.push(`(${widen.join(' OR ')})`);
+  if (widen.length > 0 && !unbounded) {
+    where.push(`(${widen.join(' OR ')})`);
+    params.push(...widenParams);
+  }
   return { where: where.length > 0 ? where.join(' AND ') : '1', params };
 }
 
@@ -125,6 +132,8 @@ export const asEvidence = (r: Row): KliEvidence => ({
 export interface OnTheSpot {
   verdicts: Map<number, Verdict>;
   households: Set<number>;
+  /** Per window month, customers with a matching transaction (flagged or not), as a compute counts them. */
+  trend: number[];
   matching: number;
   sample: KliEvidence[];
 }
@@ -162,6 +171,7 @@ export function decideOnTheSpot(db: Db, definition: KliDefinition, window: Windo
   };
   const verdicts = new Map<number, Verdict>();
   const households = new Set<number>();
+  const trend = new Array<number>(L).fill(0);
   const householdOf = db.prepare('SELECT household_id FROM customers WHERE id = ?').pluck();
   for (const [customer, accounts] of owners) {
     const f = {
@@ -199,9 +209,10 @@ export function decideOnTheSpot(db: Db, definition: KliDefinition, window: Windo
       savingsCents: 0,
     };
     const verdict = judge(rule, data, ctx);
+    verdict.months.forEach((on, i) => on && (trend[i]! += 1));
     if (!verdict.flagged) continue;
     verdicts.set(customer, verdict);
     households.add(householdOf.get(customer) as number);
   }
-  return { verdicts, households, matching: rows.length, sample: rows.slice(0, 20).map(asEvidence) };
+  return { verdicts, households, trend, matching: rows.length, sample: rows.slice(0, 20).map(asEvidence) };
 }

@@ -163,13 +163,11 @@ function storeOnTheSpot(db: Db, definition: KliDefinition, window: Window): void
   db.prepare('DELETE FROM kli_results WHERE kli_id = ?').run(definition.id);
   const insert = db.prepare('INSERT INTO kli_results (kli_id, customer_id, value, detail) VALUES (?, ?, ?, ?)');
   const first = window.end - window.months + 1;
-  const trend = Array.from({ length: window.months }, (_, i) => ({ month: '', customers: 0, index: first + i }));
   for (const [customer, verdict] of spot.verdicts) {
     insert.run(definition.id, customer, verdict.value, verdict.detail);
   }
-  for (const verdict of spot.verdicts.values()) verdict.months.forEach((on, i) => on && (trend[i]!.customers += 1));
   const coverage = lastRun(db)?.coverage ?? 0;
-  const points = trend.map((t) => ({ month: monthLabelOf(t.index), customers: t.customers }));
+  const points = spot.trend.map((customers, i) => ({ month: monthLabelOf(first + i), customers }));
   db.prepare(
     `INSERT OR REPLACE INTO kli_stats (kli_id, customers, households, coverage, trend, rule_key) VALUES (?, ?, ?, ?, ?, ?)`,
   ).run(definition.id, spot.verdicts.size, spot.households.size, coverage, JSON.stringify(points), ruleKey(definition));
