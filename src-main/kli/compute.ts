@@ -112,7 +112,7 @@ export function computeKlis(db: Db, options: ComputeOptions): KliComputeResult {
       ...(options.signal ? { signal: options.signal } : {}),
     });
     progress({ step: 'Saving monthly facts', current: 0, total: 1 });
-    storeFacts(db, result.facts, incremental);
+    storeFacts(db, result, { activity: activityMatcher, balance: balanceMatcher }, incremental);
     const through = Math.max(result.throughId, afterId);
     const count = db.prepare('SELECT COUNT(*) FROM transactions WHERE id <= ?').pluck().get(through) as number;
     saveFactsState(db, {

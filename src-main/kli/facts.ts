@@ -118,16 +118,27 @@ export interface ScanOptions {
   signal?: AbortSignal;
 }
 
+/** One account's facts while scanning: internal matchers dense by month, the others sparse. */
+export class AccountScan {
+  /** Per month from `first`: activity count, activity amount, running-balance count, balance sum. */
+  dense: Float64Array | null = null;
+  /** factKey → index of [count, amount] in the scan's pool. */
+  readonly sparse = new Map<number, number>();
+}
+
 export interface ScanResult {
-  facts: Map<number, AccountFacts>;
+  facts: Map<number, AccountScan>;
   read: number;
   throughId: number;
+  /** First month of `dense` (months since January 1900). */
+  first: number;
+  span: number;
+  pool: Float64Array;
 }
 
 /** Reads transactions once and folds them into facts per account. */
 export function scanTransactions(db: Db, options: ScanOptions): ScanResult {
   const families = accountFamilies(db);
-  const deposit = new Set(['checking', 'savings', 'money_market']);
   const nameIds = loadNames(db);
   // The connection is busy while rows stream in: new names are numbered here, written after.
   let nextName = (db.prepare('SELECT coalesce(MAX(id), 0) FROM kli_names').pluck().get() as number) + 1;
@@ -160,9 +171,14 @@ export function scanTransactions(db: Db, options: ScanOptions): ScanResult {
     return { credit, debit, name: shown ? nameId(shown) : 0 };
   };
 
-  const total =
-    (db.prepare('SELECT COUNT(*) FROM transactions WHERE id > ?').pluck().get(options.afterId) as number) ?? 0;
-  const throughId = (db.prepare('SELECT MAX(id) FROM transactions').pluck().get() as number | null) ?? 0;
+  const range = db
+    .prepare(`SELECT COUNT(*), MAX(id), MIN(posted_date), MAX(posted_date) FROM transactions WHERE id > ?`)
+    .raw()
+    .get(options.afterId) as [number, number | null, string | null, string | null];
+  const [total, maxId, minDate, maxDate] = range;
+  const throughId = maxId ?? options.afterId;
+  const first = minDate ? monthIndex(minDate) : 0;
+  const span = maxDate ? monthIndex(maxDate) - first + 1 : 1;
   const rows = db
     .prepare(
       `SELECT account_id,
@@ -173,14 +189,9 @@ export function scanTransactions(db: Db, options: ScanOptions): ScanResult {
        FROM transactions WHERE id > ? AND id <= ?`,
     )
     .raw();
-  const facts = new Map<number, AccountFacts>();
-  const add = (account: AccountFacts, key: number, amount: number) => {
-    const cell = account.get(key);
-    if (cell) {
-      cell[0] += 1;
-      cell[1] += amount;
-    } else account.set(key, [1, amount]);
-  };
+  const facts = new Map<number, AccountScan>();
+  let pool = new Float64Array(1 << 16);
+  let used = 0;
   let read = 0;
   let cacheLimit = 1_000_000;
   for (const row of rows.iterate(options.afterId, throughId) as Iterable<
@@ -189,13 +200,19 @@ export function scanTransactions(db: Db, options: ScanOptions): ScanResult {
     const [accountId, month, amount, balanceAfter, sigKey] = row;
     let account = facts.get(accountId);
     if (!account) {
-      account = new Map();
+      account = new AccountScan();
       facts.set(accountId, account);
     }
-    const family = families.get(accountId) ?? '';
-    if (deposit.has(family)) {
-      add(account, factKey(options.activityMatcher, month, 0), amount);
-      if (balanceAfter !== null) add(account, factKey(options.balanceMatcher, month, 0), balanceAfter);
+    const family = families.codes[accountId] ?? 0;
+    if (families.deposit[family] === 1) {
+      const dense = (account.dense ??= new Float64Array(4 * span));
+      const at = 4 * (month - first);
+      dense[at] = dense[at]! + 1;
+      dense[at + 1] = dense[at + 1]! + amount;
+      if (balanceAfter !== null) {
+        dense[at + 2] = dense[at + 2]! + 1;
+        dense[at + 3] = dense[at + 3]! + balanceAfter;
+      }
     }
     let cls = classes.get(sigKey);
     if (!cls) {
@@ -211,8 +228,23 @@ export function scanTransactions(db: Db, options: ScanOptions): ScanResult {
     for (let i = 0; i < list.length; i++) {
       const m = list[i]!;
       const limit = matchers[m]!.families;
-      if (limit && !limit.has(family)) continue;
-      add(account, factKey(m, month, options.named.has(m) ? cls.name : 0), amount);
+      if (limit && !limit.has(families.names[family]!)) continue;
+      const key = factKey(m, month, options.named.has(m) ? cls.name : 0);
+      const at = account.sparse.get(key);
+      if (at === undefined) {
+        if (used + 2 > pool.length) {
+          const grown = new Float64Array(pool.length * 2);
+          grown.set(pool);
+          pool = grown;
+        }
+        pool[used] = 1;
+        pool[used + 1] = amount;
+        account.sparse.set(key, used);
+        used += 2;
+      } else {
+        pool[at] = pool[at]! + 1;
+        pool[at + 1] = pool[at + 1]! + amount;
+      }
     }
     read++;
     if ((read & 0xffff) === 0) {
@@ -223,15 +255,60 @@ export function scanTransactions(db: Db, options: ScanOptions): ScanResult {
   options.onProgress?.(read, total);
   const insertName = db.prepare('INSERT INTO kli_names (id, name) VALUES (?, ?)');
   for (const [id, name] of newNames) insertName.run(id, name);
-  return { facts, read, throughId };
+  return { facts, read, throughId, first, span, pool };
 }
 
-function accountFamilies(db: Db): Map<number, string> {
+/** An account's scanned facts as kept entries (key → [count, amount]). */
+export function scannedEntries(
+  scan: ScanResult,
+  account: AccountScan,
+  activity: number,
+  balance: number,
+): AccountFacts {
+  const entries: AccountFacts = new Map();
+  const dense = account.dense;
+  if (dense) {
+    for (let i = 0; i < scan.span; i++) {
+      if (dense[4 * i]! > 0) entries.set(factKey(activity, scan.first + i, 0), [dense[4 * i]!, dense[4 * i + 1]!]);
+      if (dense[4 * i + 2]! > 0)
+        entries.set(factKey(balance, scan.first + i, 0), [dense[4 * i + 2]!, dense[4 * i + 3]!]);
+    }
+  }
+  for (const [key, at] of account.sparse) entries.set(key, [scan.pool[at]!, scan.pool[at + 1]!]);
+  return entries;
+}
+
+interface Families {
+  /** Family code per account id (0: unknown account). */
+  codes: Uint8Array;
+  /** Family name per code. */
+  names: string[];
+  /** 1 for the deposit families the activity and running-balance facts read. */
+  deposit: Uint8Array;
+}
+
+const DEPOSIT = new Set(['checking', 'savings', 'money_market']);
+
+/** Each account's product family as a small code, indexed by account id. */
+function accountFamilies(db: Db): Families {
   const rows = db
     .prepare('SELECT a.id, p.family FROM accounts a JOIN products p ON p.code = a.product_code')
     .raw()
     .all() as [number, string][];
-  return new Map(rows);
+  const max = rows.reduce((m, [id]) => Math.max(m, id), 0);
+  const codes = new Uint8Array(max + 1);
+  const names = [''];
+  const byName = new Map<string, number>();
+  for (const [id, family] of rows) {
+    let code = byName.get(family);
+    if (code === undefined) {
+      code = names.length;
+      names.push(family);
+      byName.set(family, code);
+    }
+    codes[id] = code;
+  }
+  return { codes, names, deposit: Uint8Array.from(names, (name) => (DEPOSIT.has(name) ? 1 : 0)) };
 }
 
 function loadNames(db: Db): Map<string, number> {
@@ -240,11 +317,17 @@ function loadNames(db: Db): Map<string, number> {
 }
 
 /** Writes the scanned facts: replacing every account's (full) or adding to what is kept (incremental). */
-export function storeFacts(db: Db, scanned: Map<number, AccountFacts>, incremental: boolean): void {
+export function storeFacts(
+  db: Db,
+  scan: ScanResult,
+  ids: { activity: number; balance: number },
+  incremental: boolean,
+): void {
   if (!incremental) db.exec('DELETE FROM kli_account_facts');
   const read = db.prepare('SELECT facts FROM kli_account_facts WHERE account_id = ?').pluck();
   const write = db.prepare('INSERT OR REPLACE INTO kli_account_facts (account_id, facts) VALUES (?, ?)');
-  for (const [accountId, facts] of scanned) {
+  for (const [accountId, account] of scan.facts) {
+    const facts = scannedEntries(scan, account, ids.activity, ids.balance);
     if (incremental) {
       const kept = read.get(accountId) as Buffer | undefined;
       if (kept) {
@@ -266,15 +349,4 @@ export function storeFacts(db: Db, scanned: Map<number, AccountFacts>, increment
 
 export function saveFactsState(db: Db, state: FactsState): void {
   setSetting(db, STATE_KEY, JSON.stringify(state));
-}
-
-/** Every account's kept facts (evaluation reads them all). */
-export function loadAllFacts(db: Db): Map<number, AccountFacts> {
-  const all = new Map<number, AccountFacts>();
-  for (const [id, blob] of db.prepare('SELECT account_id, facts FROM kli_account_facts').raw().iterate() as Iterable<
-    [number, Buffer]
-  >) {
-    all.set(id, decodeFacts(blob));
-  }
-  return all;
 }
