@@ -15,6 +15,8 @@ import { FIXTURES } from '../helpers/fixtures';
 import { useTempDir } from '../helpers/temp-dir';
 
 const BIN = join(FIXTURES, '..', '..', 'bin', 'mainstreet.mjs');
+/** Each CLI run starts node and tsx (2 to 6 s on a busy machine); tests making several get longer. */
+const SEVERAL_RUNS = 120_000;
 
 function cli(...args: string[]) {
   const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
@@ -123,16 +125,22 @@ describe('triggers on the demo bank', () => {
     }
   });
 
-  it('prints a readable table without --json, and the rules with triggers list', () => {
-    const table = cli('triggers', 'run', '--db', dbPath);
-    expect(table.code).toBe(0);
-    const lines = table.stdout.split('\n');
-    expect(lines[0]).toMatch(new RegExp(`^${run.hits.length} hit\\(s\\) for the period to ${run.as_of} \\(evaluated `));
-    expect(lines).toContainEqual(expect.stringMatching(/^Trigger\s+Customer\s+Account\s+Evidence$/));
-    const list = JSON.parse(cli('triggers', 'list', '--db', dbPath, '--json').stdout) as { id: string }[];
-    expect(list.map((r) => r.id)).toEqual(Object.keys(run.by_trigger));
-    expect(cli('triggers', 'list', '--db', dbPath).stdout).toMatch(/^checking-balance-high: Checking balance above/);
-  });
+  it(
+    'prints a readable table without --json, and the rules with triggers list',
+    () => {
+      const table = cli('triggers', 'run', '--db', dbPath);
+      expect(table.code).toBe(0);
+      const lines = table.stdout.split('\n');
+      expect(lines[0]).toMatch(
+        new RegExp(`^${run.hits.length} hit\\(s\\) for the period to ${run.as_of} \\(evaluated `),
+      );
+      expect(lines).toContainEqual(expect.stringMatching(/^Trigger\s+Customer\s+Account\s+Evidence$/));
+      const list = JSON.parse(cli('triggers', 'list', '--db', dbPath, '--json').stdout) as { id: string }[];
+      expect(list.map((r) => r.id)).toEqual(Object.keys(run.by_trigger));
+      expect(cli('triggers', 'list', '--db', dbPath).stdout).toMatch(/^checking-balance-high: Checking balance above/);
+    },
+    SEVERAL_RUNS,
+  );
 
   it('does nothing after an import that changed nothing', () => {
     const db = openDatabase(dbPath);
@@ -159,19 +167,25 @@ describe('triggers on the demo bank', () => {
     }
   });
 
-  it('says what to do when the database is missing, empty or the command unknown', () => {
-    const dir = tempDir();
-    const missing = cli('triggers', 'run', '--db', join(dir, 'none.sqlite'), '--json');
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/No database at .*none\.sqlite\. Build one with: mainstreet demo/);
-    const empty = join(dir, 'empty.sqlite');
-    openDatabase(empty).close();
-    const nothing = cli('triggers', 'run', '--db', empty, '--json');
-    expect(nothing.code).toBe(1);
-    expect(nothing.stdout).toBe('');
-    expect(nothing.stderr).toMatch(/no balance snapshots or transactions .* Import its files first: mainstreet import/);
-    const unknown = cli('triggers', 'fire', '--db', empty);
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/Unknown triggers command "fire"[\s\S]*Usage:/);
-  });
+  it(
+    'says what to do when the database is missing, empty or the command unknown',
+    () => {
+      const dir = tempDir();
+      const missing = cli('triggers', 'run', '--db', join(dir, 'none.sqlite'), '--json');
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toMatch(/No database at .*none\.sqlite\. Build one with: mainstreet demo/);
+      const empty = join(dir, 'empty.sqlite');
+      openDatabase(empty).close();
+      const nothing = cli('triggers', 'run', '--db', empty, '--json');
+      expect(nothing.code).toBe(1);
+      expect(nothing.stdout).toBe('');
+      expect(nothing.stderr).toMatch(
+        /no balance snapshots or transactions .* Import its files first: mainstreet import/,
+      );
+      const unknown = cli('triggers', 'fire', '--db', empty);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toMatch(/Unknown triggers command "fire"[\s\S]*Usage:/);
+    },
+    SEVERAL_RUNS,
+  );
 });
