@@ -36,7 +36,9 @@ function KliRow({ kli }: { kli: CustomerKli }) {
               <span className="visually-hidden"> behind {kli.name}</span>
             </button>
           ) : (
-            <span className="muted">From balances</span>
+            <span className="muted">
+              —<span className="visually-hidden">no single transactions: read from balances or monthly totals</span>
+            </span>
           )}
         </td>
       </tr>

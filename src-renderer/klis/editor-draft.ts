@@ -168,8 +168,12 @@ function patternProblem(patterns: string[]): string | undefined {
   return bad === undefined ? undefined : `“${bad}” needs a letter or digit, and at most 120 characters.`;
 }
 
-/** What can be told before asking the main process (it checks again). */
-export function validateDraft(draft: KliDraft): DraftErrors {
+/**
+ * What can be told before asking the main process (it checks again). A new KLI's id may not
+ * start like a built-in's (so "travel-lovers" is never read as a variant of "travel"); a saved
+ * one keeps the id it has.
+ */
+export function validateDraft(draft: KliDraft, isNew = true): DraftErrors {
   const errors: DraftErrors = {};
   const name = draft.name.trim();
   if (name === '') errors.name = 'Give the KLI a name.';
@@ -179,7 +183,7 @@ export function validateDraft(draft: KliDraft): DraftErrors {
   if (id === '') errors.id = 'Give the KLI an id (it follows the name until you change it).';
   else if (!KLI_ID_PATTERN.test(id))
     errors.id = 'Lower-case letters, digits and dashes, 2 to 63 characters, not starting with a dash.';
-  else if (prefix) errors.id = `A custom id may not start with a built-in KLI’s id (${prefix}).`;
+  else if (prefix && isNew) errors.id = `A custom id may not start with a built-in KLI’s id (${prefix}).`;
   if (draft.question.trim().length > 500) errors.question = 'At most 500 characters.';
   const merchants = patternProblem(splitList(draft.merchants));
   if (merchants) errors.merchants = merchants;

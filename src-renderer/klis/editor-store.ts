@@ -2,7 +2,7 @@
  * The draft being edited, its last preview and what the main process said, kept outside React
  * so a compute ending (which remounts every screen) does not throw the marketer's work away.
  */
-import type { KliPreview } from '../../src-shared/kli';
+import type { KliPreview, KliSummary } from '../../src-shared/kli';
 import { call } from '../lib/api';
 import { createStore } from '../lib/store';
 import { serverErrors, toDefinition, validateDraft, type DraftErrors, type KliDraft } from './editor-draft';
@@ -53,9 +53,9 @@ export function draftJson(draft: KliDraft): string {
 }
 
 function ready(): KliDraft | null {
-  const { draft } = editorStore.get();
+  const { draft, key } = editorStore.get();
   editorStore.set({ attempted: true });
-  if (!draft || Object.keys(validateDraft(draft)).length > 0) return null;
+  if (!draft || Object.keys(validateDraft(draft, key === '')).length > 0) return null;
   return draft;
 }
 
@@ -72,15 +72,15 @@ export async function previewDraft(): Promise<void> {
   }
 }
 
-/** Saves the draft; resolves to the saved id, or null when the main process refused it. */
-export async function saveDraft(overwrite: boolean): Promise<string | null> {
+/** Saves the draft; resolves to the saved KLI, or null when the main process refused it. */
+export async function saveDraft(overwrite: boolean): Promise<KliSummary | null> {
   const draft = ready();
   if (!draft) return null;
   editorStore.set({ busy: 'save', server: null });
   try {
     const saved = await call('kli:save', { definition: toDefinition(draft), overwrite });
     closeDraft();
-    return saved.id;
+    return saved;
   } catch (error) {
     editorStore.set({ busy: null, server: serverErrors(errorText(error)) });
     return null;

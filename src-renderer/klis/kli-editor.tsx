@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { FAMILY_INFO, PRODUCT_FAMILIES, type ProductFamily } from '../../src-shared/domain';
 import { KLI_MEASURE_LABELS, KLI_MEASURES, type KliMeasure } from '../../src-shared/kli';
 import { getApi } from '../lib/api';
-import { formatCents, formatInt } from '../lib/format';
+import { formatCents, formatCount, formatInt } from '../lib/format';
 import { useStore } from '../lib/store';
 import { href, navigate, type Route } from '../lib/router';
 import { useCall } from '../lib/use-call';
@@ -15,7 +15,7 @@ import { MatchFields } from './match-fields';
 import { MoneyInput, NumberInput } from './number-fields';
 import { KliPreviewPanel } from './preview-panel';
 import { claimKliSession, noticeStore } from './session';
-import { TextArea, TextInput } from './text-fields';
+import { SelectField, TextArea, TextInput } from './text-fields';
 import './klis.css';
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -64,16 +64,17 @@ function About({ draft, errors, editing }: { draft: KliDraft; errors: DraftError
         hint="For example: who pays for several streaming services and may like a rewards card?"
         onChange={(question) => updateDraft({ question })}
       />
-      <label className="field">
-        <span>Product it points to</span>
-        <select value={draft.product} onChange={(e) => updateDraft({ product: e.target.value as ProductFamily })}>
-          {PRODUCT_FAMILIES.map((f) => (
-            <option key={f} value={f}>
-              {FAMILY_INFO[f].label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Product it points to"
+        value={draft.product}
+        onChange={(product) => updateDraft({ product: product as ProductFamily })}
+      >
+        {PRODUCT_FAMILIES.map((f) => (
+          <option key={f} value={f}>
+            {FAMILY_INFO[f].label}
+          </option>
+        ))}
+      </SelectField>
     </section>
   );
 }
@@ -92,16 +93,13 @@ function Measure({ draft, errors }: { draft: KliDraft; errors: DraftErrors }) {
   return (
     <section className="panel" aria-labelledby="kli-measure-heading">
       <h2 id="kli-measure-heading">When a customer has it</h2>
-      <label className="field">
-        <span>Measure</span>
-        <select value={draft.measure} onChange={(e) => setMeasure(e.target.value as KliMeasure)}>
-          {KLI_MEASURES.map((m) => (
-            <option key={m} value={m}>
-              {capitalized(KLI_MEASURE_LABELS[m])}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField label="Measure" value={draft.measure} onChange={(m) => setMeasure(m as KliMeasure)}>
+        {KLI_MEASURES.map((m) => (
+          <option key={m} value={m}>
+            {capitalized(KLI_MEASURE_LABELS[m])}
+          </option>
+        ))}
+      </SelectField>
       {/* Keyed by the kind of number, so switching between money and counts starts the box afresh. */}
       {money ? (
         <MoneyInput
@@ -146,7 +144,7 @@ function EditorForm({ editing, back }: { editing: boolean; back: Route }) {
   const state = useStore(editorStore);
   const draft = state.draft;
   if (!draft) return null;
-  const own = validateDraft(draft);
+  const own = validateDraft(draft, !editing);
   // Before the first Preview or Save only the id's problems show (it is filled in for the user).
   const shown: DraftErrors = state.attempted ? own : draft.idEdited || editing ? { id: own.id } : {};
   const errors: DraftErrors = { ...shown, ...state.server?.fields };
@@ -154,10 +152,15 @@ function EditorForm({ editing, back }: { editing: boolean; back: Route }) {
   const invalid = Object.keys(own).length > 0;
 
   const save = async () => {
-    const id = await saveDraft(editing);
-    if (id === null) return;
-    noticeStore.set({ kli: id, text: 'Saved. Its figures appear after the next compute: Recompute in the library.' });
-    navigate({ screen: 'kli', id });
+    const saved = await saveDraft(editing);
+    if (saved === null) return;
+    // The main process decides a saved KLI on the spot when the data has a lookback to read.
+    const text =
+      saved.customers === null || saved.households === null
+        ? 'Saved. Its figures appear after the next compute: Recompute in the library.'
+        : `Saved. It flags ${formatCount(saved.customers, 'customer')} in ${formatCount(saved.households, 'household')}.`;
+    noticeStore.set({ kli: saved.id, text });
+    navigate({ screen: 'kli', id: saved.id });
   };
   const cancel = () => {
     closeDraft();

@@ -21,7 +21,7 @@ export function LibraryView() {
           bring them up to date.
         </p>
       ) : null}
-      <RecomputePanel run={run} />
+      <RecomputePanel run={run} stale={stale} />
       <section className="panel" aria-labelledby="kli-library-heading">
         <div className="panel-head">
           <h2 id="kli-library-heading">

@@ -53,7 +53,7 @@ function Progress({ job, cancelling }: { job: JobInfo | null; cancelling: boolea
   );
 }
 
-function Ended({ job, error }: { job: JobInfo | null; error: string | null }) {
+function Ended({ job, error, stale }: { job: JobInfo | null; error: string | null; stale: boolean }) {
   if (error) {
     return (
       <div className="error-panel" role="alert">
@@ -64,7 +64,8 @@ function Ended({ job, error }: { job: JobInfo | null; error: string | null }) {
       </div>
     );
   }
-  if (job?.state === 'done')
+  // Once rules or data changed again, "recomputed" would contradict the banner above.
+  if (job?.state === 'done' && !stale)
     return (
       <p role="status" className="success">
         KLIs recomputed.
@@ -80,7 +81,7 @@ function Ended({ job, error }: { job: JobInfo | null; error: string | null }) {
 }
 
 /** When the library was last computed, and Recompute with its progress bar and Cancel. */
-export function RecomputePanel({ run }: { run: KliRunInfo | null }) {
+export function RecomputePanel({ run, stale }: { run: KliRunInfo | null; stale: boolean }) {
   const state = useStore(computeStore);
   const busy = isComputing(state);
   const [lookback, setLookback] = useState(run?.lookback_months ?? 12);
@@ -96,16 +97,23 @@ export function RecomputePanel({ run }: { run: KliRunInfo | null }) {
       <h2 id="kli-run-heading">Compute</h2>
       <RunFacts run={run} />
       <div className="actions">
-        <label className="field inline">
-          <span>Lookback</span>
-          <select value={lookback} onChange={(e) => setLookback(Number(e.target.value))} disabled={busy}>
+        <div className="field inline">
+          <label htmlFor="kli-lookback">
+            <span>Lookback</span>
+          </label>
+          <select
+            id="kli-lookback"
+            value={lookback}
+            onChange={(e) => setLookback(Number(e.target.value))}
+            disabled={busy}
+          >
             {LOOKBACKS.map((months) => (
               <option key={months} value={months}>
                 {months} months
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <label className="check">
           <input type="checkbox" checked={full} onChange={(e) => setFull(e.target.checked)} disabled={busy} />
           Everything again (not only what changed)
@@ -117,7 +125,7 @@ export function RecomputePanel({ run }: { run: KliRunInfo | null }) {
       {busy ? (
         <Progress job={state.job} cancelling={state.cancelling} />
       ) : (
-        <Ended job={state.job} error={state.error} />
+        <Ended job={state.job} error={state.error} stale={stale} />
       )}
     </section>
   );

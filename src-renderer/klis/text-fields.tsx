@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 
 /** A labelled text input with its hint or error beneath, the error told to screen readers. */
 export function TextInput({
@@ -82,4 +82,31 @@ function Note({ id, hint, error }: { id: string; hint?: string | undefined; erro
       {hint}
     </span>
   ) : null;
+}
+
+/** A labelled select; the label points at it by id, so its name is the label alone (not its options' text). */
+export function SelectField({
+  label,
+  value,
+  onChange,
+  children,
+  className = 'field',
+}: {
+  label: string;
+  value: string | number;
+  onChange: (value: string) => void;
+  children: ReactNode;
+  className?: string;
+}) {
+  const id = useId();
+  return (
+    <div className={className}>
+      <label htmlFor={id}>
+        <span>{label}</span>
+      </label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {children}
+      </select>
+    </div>
+  );
 }

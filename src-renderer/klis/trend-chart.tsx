@@ -6,6 +6,9 @@ import { formatInt } from '../lib/format';
 export function TrendChart({ name, trend }: { name: string; trend: KliTrendPoint[] }) {
   if (trend.length === 0) return <p className="muted">No trend yet: it appears after the first compute.</p>;
   const data = trend.map((p) => ({ month: p.month, customers: p.customers }));
+  // Customers come whole: a small KLI gets one tick per customer rather than 0.5 steps.
+  const max = Math.max(...trend.map((p) => p.customers));
+  const ticks = max < 5 ? Array.from({ length: max + 1 }, (_, i) => i) : 4;
   return (
     <figure className="chart">
       <div className="chart-canvas short" aria-hidden="true" data-testid="kli-trend-chart">
@@ -17,7 +20,7 @@ export function TrendChart({ name, trend }: { name: string; trend: KliTrendPoint
           padding={0.25}
           colors={['#1f4e8c']}
           axisBottom={{ tickSize: 0, tickPadding: 8, tickRotation: trend.length > 12 ? -40 : 0 }}
-          axisLeft={{ tickSize: 0, tickPadding: 6, tickValues: 4, format: (v) => formatInt(Number(v)) }}
+          axisLeft={{ tickSize: 0, tickPadding: 6, tickValues: ticks, format: (v) => formatInt(Number(v)) }}
           enableGridY
           enableLabel={false}
           isInteractive={false}

@@ -4,7 +4,7 @@ import { TRIGGER_TYPES, type TriggerRule, type TriggerType } from '../../src-sha
 import { CheckGroup } from '../klis/check-group';
 import { plainSlug } from '../klis/editor-draft';
 import { MoneyInput, NumberInput } from '../klis/number-fields';
-import { TextInput } from '../klis/text-fields';
+import { SelectField, TextInput } from '../klis/text-fields';
 import { conditionWords, isBalanceType, isLargeType, TRIGGER_TYPE_LABELS } from './trigger-words';
 
 const FAMILY_LABELS = Object.fromEntries(PRODUCT_FAMILIES.map((f) => [f, FAMILY_INFO[f].label])) as Record<
@@ -83,31 +83,30 @@ export function TriggerEditor({
             <code>{rule.id}</code>
           </div>
         )}
-        <label className="field">
-          <span>Watches for</span>
-          <select value={rule.type} onChange={(e) => onChange(withType(rule, e.target.value as TriggerType))}>
-            {TRIGGER_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {TRIGGER_TYPE_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Watches for"
+          value={rule.type}
+          onChange={(type) => onChange(withType(rule, type as TriggerType))}
+        >
+          {TRIGGER_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {TRIGGER_TYPE_LABELS[t]}
+            </option>
+          ))}
+        </SelectField>
       </div>
       {/* Keyed by type: the boxes start afresh when a type change drops their values. */}
       <div className="trigger-grid" key={rule.type}>
         {balance ? (
           <>
-            <label className="field">
-              <span>Direction</span>
-              <select
-                value={rule.direction ?? 'above'}
-                onChange={(e) => onChange({ ...rule, direction: e.target.value === 'below' ? 'below' : 'above' })}
-              >
-                <option value="above">Rises above</option>
-                <option value="below">Falls below</option>
-              </select>
-            </label>
+            <SelectField
+              label="Direction"
+              value={rule.direction ?? 'above'}
+              onChange={(direction) => onChange({ ...rule, direction: direction === 'below' ? 'below' : 'above' })}
+            >
+              <option value="above">Rises above</option>
+              <option value="below">Falls below</option>
+            </SelectField>
             <MoneyInput
               label="Threshold"
               cents={rule.threshold_cents ?? null}

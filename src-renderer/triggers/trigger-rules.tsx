@@ -7,7 +7,6 @@ import type { CallState } from '../lib/use-call';
 import { TriggerEditor } from './trigger-editor';
 import { actionWords, conditionWords, ruleProblems, TRIGGER_TYPE_LABELS } from './trigger-words';
 import { newRow, rowsOf, triggersStore, type RuleRow } from './triggers-store';
-import { useState } from 'react';
 
 const blankRule = (): TriggerRule => ({
   id: '',
@@ -73,52 +72,46 @@ export function TriggerRules({
   onRan: (hits: number) => void;
 }) {
   const state = useStore(triggersStore);
-  const [busy, setBusy] = useState<'save' | 'run' | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, message, error } = state;
   const rows = state.rows ?? rowsOf(saved.data);
   const dirty = state.rows !== null;
   const rules = rows.map((r) => r.rule);
   const problems = new Map(rows.map((r) => [r.key, ruleProblems(r.rule, rules)]));
   const blocked = [...problems.values()].some((p) => p.length > 0);
 
-  const update = (next: RuleRow[], editing = state.editing) => {
-    triggersStore.set({ rows: next, editing });
-    setMessage(null);
-  };
+  const update = (next: RuleRow[], editing = state.editing) =>
+    triggersStore.set({ rows: next, editing, message: null });
   const change = (key: number, rule: TriggerRule) => update(rows.map((r) => (r.key === key ? { ...r, rule } : r)));
 
   const save = async () => {
-    setBusy('save');
-    setError(null);
+    triggersStore.set({ busy: 'save', message: null, error: null });
     try {
       const result = await call('triggers:save', { rules });
-      triggersStore.set({ rows: null, editing: null });
-      setMessage(`Saved ${formatCount(result.length, 'trigger')}.`);
+      triggersStore.set({
+        rows: null,
+        editing: null,
+        busy: null,
+        message: `Saved ${formatCount(result.length, 'trigger')}.`,
+      });
       saved.reload();
     } catch (e) {
-      setError(`The triggers could not be saved: ${errorText(e)}`);
-    } finally {
-      setBusy(null);
+      triggersStore.set({ busy: null, error: `The triggers could not be saved: ${errorText(e)}` });
     }
   };
   const run = async () => {
-    setBusy('run');
-    setError(null);
+    triggersStore.set({ busy: 'run', message: null, error: null });
     try {
       const page = await call('triggers:run', {});
-      setMessage(`Evaluated on the snapshots as of ${page.as_of ?? '—'}: ${formatCount(page.total, 'hit')}.`);
+      triggersStore.set({
+        busy: null,
+        message: `Evaluated on the snapshots as of ${page.as_of ?? '—'}: ${formatCount(page.total, 'hit')}.`,
+      });
       onRan(page.total);
     } catch (e) {
-      setError(`The triggers could not be run: ${errorText(e)}`);
-    } finally {
-      setBusy(null);
+      triggersStore.set({ busy: null, error: `The triggers could not be run: ${errorText(e)}` });
     }
   };
-  const discard = () => {
-    triggersStore.set({ rows: null, editing: null });
-    setMessage(null);
-  };
+  const discard = () => triggersStore.set({ rows: null, editing: null, message: null });
 
   const editingRow = rows.find((r) => r.key === state.editing);
   return (

@@ -18,9 +18,20 @@ export interface TriggersState {
   /** Null: nothing changed, the saved list shows. */
   rows: RuleRow[] | null;
   editing: number | null;
+  busy: 'save' | 'run' | null;
+  /** What the last save or run did, or why it could not. A run changes the database, which
+   * remounts every screen: these must outlive the component that asked. */
+  message: string | null;
+  error: string | null;
 }
 
-export const triggersStore = createStore<TriggersState>(() => ({ rows: null, editing: null }));
+export const triggersStore = createStore<TriggersState>(() => ({
+  rows: null,
+  editing: null,
+  busy: null,
+  message: null,
+  error: null,
+}));
 onKliSessionReset(() => triggersStore.reset());
 
 let nextKey = 1;

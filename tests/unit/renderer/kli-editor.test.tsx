@@ -181,6 +181,21 @@ describe('Custom KLI editor', () => {
     });
   });
 
+  it('a saved custom KLI whose id starts like a built-in’s (made from a rule file) can still be edited', async () => {
+    const api = renderApp(
+      kliHandlers({
+        'kli:get': () => ({ ...STREAMERS_DETAIL, kli: { ...STREAMERS_DETAIL.kli, id: 'travel-lovers' } }),
+      }),
+      '#/klis/travel-lovers/edit',
+    );
+    await screen.findByLabelText('Name', { exact: true });
+    await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    await screen.findByTestId('kli-preview');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(api.inputs('kli:save')).toHaveLength(1));
+    expect(api.inputs('kli:save')[0]?.definition.id).toBe('travel-lovers');
+  });
+
   it('a built-in is not edited here', async () => {
     renderApp(kliHandlers(), '#/klis/payroll-dd/edit');
     expect((await screen.findByText(/is built in: change its parameters on/)).textContent).toContain(

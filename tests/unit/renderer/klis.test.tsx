@@ -102,6 +102,21 @@ describe('KLI library', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
+  it('does not say "recomputed" once the figures are out of date again', async () => {
+    let stale = false;
+    const api = renderApp(kliHandlers({ 'kli:library': () => ({ ...LIBRARY, stale }) }), '#/klis');
+    await screen.findByRole('table', { name: 'KLI library' });
+    await userEvent.click(screen.getByRole('button', { name: 'Recompute' }));
+    await screen.findByRole('progressbar', { name: 'KLI compute' });
+    act(() => api.emit('job:progress', { ...COMPUTE_JOB, state: 'done', current: 100 }));
+    expect(await screen.findByText('KLIs recomputed.')).toBeTruthy();
+    // A KLI tuned since: the library is stale, and the old success line gives way to the banner.
+    stale = true;
+    act(() => api.emit('db:changed', { db_path: '/data/demo-bank.sqlite' }));
+    await screen.findByTestId('kli-stale');
+    expect(screen.queryByText('KLIs recomputed.')).toBeNull();
+  });
+
   it('a compute can be cancelled, and a failed one says why', async () => {
     const api = renderApp(kliHandlers(), '#/klis');
     await screen.findByRole('table', { name: 'KLI library' });
