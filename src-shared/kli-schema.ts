@@ -45,6 +45,7 @@ export const kliRuleSchema = z.discriminatedUnion('type', [
     .object({
       type: z.literal('activity'),
       match: transactionMatchSchema,
+      also: transactionMatchSchema.optional(),
       measure: z.enum(KLI_MEASURES),
       min: z.number().min(0).max(1e13),
       min_months: z.number().int().min(0).max(60).optional(),

@@ -80,6 +80,8 @@ export type KliRule =
   | {
       type: 'activity';
       match: TransactionMatch;
+      /** A second filter whose transactions count too (either side of the same money, e.g. leaving checking for savings). */
+      also?: TransactionMatch;
       /** The customer has the KLI when this measure reaches `min` (amounts in cents). */
       measure: KliMeasure;
       min: number;

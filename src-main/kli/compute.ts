@@ -15,6 +15,7 @@ import {
   merchantRulesFingerprint,
   monthIndex,
   readFactsState,
+  rolledBackImports,
   saveFactsState,
   scanTransactions,
   storeFacts,
@@ -120,6 +121,7 @@ export function computeKlis(db: Db, options: ComputeOptions): KliComputeResult {
       count,
       rules: merchantRulesFingerprint(db),
       matchers: incremental ? [...new Set([...state!.matchers, ...keys])] : keys,
+      rolled_back: rolledBackImports(db),
     });
     return result;
   });

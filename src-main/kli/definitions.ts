@@ -33,10 +33,10 @@ export function listDefinitions(db: Db): KliDefinition[] {
 
 /** The transaction filters a rule reads (balance and pay rules read none of their own). */
 export function ruleMatches(rule: KliRule, library: readonly KliDefinition[]): TransactionMatch[] {
-  if (rule.type === 'activity') return [rule.match];
+  if (rule.type === 'activity') return rule.also ? [rule.match, rule.also] : [rule.match];
   if (rule.type === 'savings-vs-pay') {
     const pay = library.find((k) => k.id === 'payroll-dd')?.rule;
-    return pay && pay.type === 'activity' ? [pay.match] : [];
+    return pay && pay.type === 'activity' ? ruleMatches(pay, library) : [];
   }
   return [];
 }

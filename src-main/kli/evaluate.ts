@@ -5,7 +5,7 @@
  */
 import type { KliDefinition, KliRule, TransactionMatch } from '../../src-shared/kli';
 import type { Db } from '../db/open';
-import { decodeFacts, monthLabel, splitKey } from './facts';
+import { MONTHS_PER_KEY, NAME_SPACE, monthLabel } from './facts';
 import { matcherKey } from './matchers';
 
 export interface Window {
@@ -42,8 +42,8 @@ export interface Verdict {
   flagged: boolean;
   value: number;
   detail: string | null;
-  /** Months of the window (offsets) in which the signal showed. */
-  months: boolean[];
+  /** Months of the window (offsets) in which the signal showed (1); shared, copy to keep. */
+  months: Uint8Array;
 }
 
 const DEPOSIT = new Set(['checking', 'savings', 'money_market']);
@@ -88,28 +88,55 @@ function matcherFacts(data: CustomerData, ctx: EvaluationContext, id: number | u
   return id === undefined ? undefined : data.facts.get(id);
 }
 
+const noneCache = new WeakMap<EvaluationContext, Verdict>();
+const monthsCache = new WeakMap<EvaluationContext, Uint8Array>();
+
+function none(ctx: EvaluationContext): Verdict {
+  let v = noneCache.get(ctx);
+  if (!v) {
+    v = { flagged: false, value: 0, detail: null, months: new Uint8Array(ctx.window.months) };
+    noneCache.set(ctx, v);
+  }
+  return v;
+}
+
+/** The one months buffer a context's verdicts share (judge is called customer by customer). */
+function monthsBuffer(ctx: EvaluationContext): Uint8Array {
+  let m = monthsCache.get(ctx);
+  if (!m) {
+    m = new Uint8Array(ctx.window.months);
+    monthsCache.set(ctx, m);
+  }
+  m.fill(0);
+  return m;
+}
+
 /** A rule's verdict for one customer. */
 export function judge(rule: KliRule, data: CustomerData, ctx: EvaluationContext): Verdict {
   const L = ctx.window.months;
-  const none: Verdict = { flagged: false, value: 0, detail: null, months: new Array<boolean>(L).fill(false) };
   switch (rule.type) {
     case 'activity': {
       const f = matcherFacts(data, ctx, matcherIdOf(rule.match, ctx));
-      if (!f) return none;
+      const g = rule.also ? matcherFacts(data, ctx, matcherIdOf(rule.also, ctx)) : undefined;
+      if (!f && !g) return none(ctx);
       let months = 0;
       let count = 0;
       let amount = 0;
-      const shown = new Array<boolean>(L).fill(false);
+      const shown = monthsBuffer(ctx);
       for (let i = 0; i < L; i++) {
-        if (f.n[i]! > 0) {
+        const n = (f ? f.n[i]! : 0) + (g ? g.n[i]! : 0);
+        if (n > 0) {
           months++;
-          count += f.n[i]!;
-          amount += f.amount[i]!;
-          shown[i] = true;
+          count += n;
+          // Both filters may see the same money (leaving checking, arriving in savings): a month's
+          // amount is the larger side, not both.
+          amount += Math.max(Math.abs(f ? f.amount[i]! : 0), Math.abs(g ? g.amount[i]! : 0));
+          shown[i] = 1;
         }
       }
-      if (count === 0) return none;
-      const total = Math.abs(amount);
+      if (count === 0) return none(ctx);
+      const total = g ? amount : Math.abs(f!.amount.reduce((a, b) => a + b, 0));
+      const names = new Set<number>([...(f?.names.keys() ?? []), ...(g?.names.keys() ?? [])]);
       const value =
         rule.measure === 'months'
           ? months
@@ -119,27 +146,30 @@ export function judge(rule: KliRule, data: CustomerData, ctx: EvaluationContext)
               ? total
               : rule.measure === 'monthly_amount'
                 ? Math.round(total / months)
-                : f.names.size;
+                : names.size;
       const flagged = value >= rule.min && months >= (rule.min_months ?? 0);
       let detail: string | null = null;
       if (rule.measure === 'merchants') {
-        detail = [...f.names.keys()]
+        detail = [...names]
           .map((id) => ctx.names.get(id) ?? '')
           .filter(Boolean)
           .sort()
           .join(', ');
-      } else if (f.lastName) detail = ctx.names.get(f.lastName) ?? null;
+      } else {
+        const last = f && (!g || f.lastNameMonth >= g.lastNameMonth) ? f.lastName : (g?.lastName ?? 0);
+        if (last) detail = ctx.names.get(last) ?? null;
+      }
       return { flagged, value, detail, months: shown };
     }
     case 'cash-flow': {
       const f = matcherFacts(data, ctx, ctx.activityMatcher);
-      if (!f) return none;
-      const shown = new Array<boolean>(L).fill(false);
+      if (!f) return none(ctx);
+      const shown = monthsBuffer(ctx);
       let positive = 0;
       for (let i = 0; i < L; i++) {
         if (f.n[i]! > 0 && f.amount[i]! > 0) {
           positive++;
-          shown[i] = true;
+          shown[i] = 1;
         }
       }
       return {
@@ -151,26 +181,28 @@ export function judge(rule: KliRule, data: CustomerData, ctx: EvaluationContext)
     }
     case 'savings-vs-pay': {
       const pay = ctx.library.find((k) => k.id === 'payroll-dd');
-      if (!pay || pay.rule.type !== 'activity') return none;
+      if (!pay || pay.rule.type !== 'activity') return none(ctx);
       const payVerdict = judge(pay.rule, data, ctx);
-      if (!payVerdict.flagged || payVerdict.value <= 0) return none;
+      if (!payVerdict.flagged || payVerdict.value <= 0) return none(ctx);
       const months = data.savingsCents / payVerdict.value;
       const value = Math.round(months * 10) / 10;
       return { flagged: months >= rule.multiple, value, detail: `${value} months of pay`, months: payVerdict.months };
     }
     case 'balance': {
       const series = rule.non_interest_checking ? data.nonInterestBalance : data.balance;
-      if (rule.non_interest_checking && !data.holdsNonInterestChecking) return none;
-      const shown = new Array<boolean>(L).fill(false);
+      if (rule.non_interest_checking && !data.holdsNonInterestChecking) return none(ctx);
+      const last = series[L - 1]!;
+      if (Number.isNaN(last)) return none(ctx);
+      const shown = monthsBuffer(ctx);
       for (let i = 0; i < L; i++) {
         const b = series[i]!;
         shown[i] =
-          !Number.isNaN(b) && (rule.direction === 'below' ? b < rule.threshold_cents : b > rule.threshold_cents);
+          !Number.isNaN(b) && (rule.direction === 'below' ? b < rule.threshold_cents : b > rule.threshold_cents)
+            ? 1
+            : 0;
       }
       let run = 0;
       for (let i = L - 1; i >= 0 && shown[i]; i--) run++;
-      const last = series[L - 1]!;
-      if (Number.isNaN(last)) return none;
       return { flagged: run >= rule.months, value: Math.round(last), detail: null, months: shown };
     }
   }
@@ -189,12 +221,22 @@ export class CustomerReader {
   private readonly factsOf;
   private readonly accounts = new Map<number, AccountInfo>();
   private readonly owned = new Map<number, number[]>();
+  private readonly running: Float64Array;
   constructor(
     db: Db,
     private readonly ctx: EvaluationContext,
     private readonly balances: Map<number, Float64Array>,
   ) {
     this.factsOf = db.prepare('SELECT facts FROM kli_account_facts WHERE account_id = ?').pluck();
+    const L = ctx.window.months;
+    this.running = new Float64Array(L);
+    this.data = {
+      facts: new Map(),
+      balance: new Float64Array(L),
+      nonInterestBalance: new Float64Array(L),
+      holdsNonInterestChecking: false,
+      savingsCents: 0,
+    };
     const rows = db
       .prepare(
         `SELECT a.id, p.family, p.interest_bearing, a.balance_cents, a.status
@@ -215,16 +257,41 @@ export class CustomerReader {
     }
   }
 
+  /** Facts objects by matcher id, reused customer after customer. */
+  private readonly spare = new Map<number, MatcherFacts>();
+  private readonly data: CustomerData;
+
+  private factsFor(matcher: number): MatcherFacts {
+    let f = this.data.facts.get(matcher);
+    if (f) return f;
+    f = this.spare.get(matcher);
+    const L = this.ctx.window.months;
+    if (!f) {
+      f = { n: new Float64Array(L), amount: new Float64Array(L), names: new Map(), lastName: 0, lastNameMonth: -1 };
+      this.spare.set(matcher, f);
+    } else {
+      f.n.fill(0);
+      f.amount.fill(0);
+      f.names.clear();
+      f.lastName = 0;
+      f.lastNameMonth = -1;
+    }
+    this.data.facts.set(matcher, f);
+    return f;
+  }
+
+  /** The customer's data; the object is reused by the next call. */
   read(customerId: number): CustomerData {
     const L = this.ctx.window.months;
     const first = this.ctx.window.end - L + 1;
-    const data: CustomerData = {
-      facts: new Map(),
-      balance: new Float64Array(L).fill(Number.NaN),
-      nonInterestBalance: new Float64Array(L).fill(Number.NaN),
-      holdsNonInterestChecking: false,
-      savingsCents: 0,
-    };
+    const data = this.data;
+    data.facts.clear();
+    data.balance.fill(Number.NaN);
+    data.nonInterestBalance.fill(Number.NaN);
+    data.holdsNonInterestChecking = false;
+    data.savingsCents = 0;
+    const running = this.running;
+    const balanceMatcher = this.ctx.balanceMatcher;
     for (const accountId of this.owned.get(customerId) ?? []) {
       const account = this.accounts.get(accountId);
       if (!account) continue;
@@ -232,28 +299,25 @@ export class CustomerReader {
       if (open && SAVINGS.has(account.family)) data.savingsCents += account.balance_cents;
       const nonInterest = open && account.family === 'checking' && account.interest_bearing === 0;
       if (nonInterest) data.holdsNonInterestChecking = true;
-      const blob = this.factsOf.get(account.id) as Buffer | undefined;
-      const running = new Float64Array(L).fill(Number.NaN);
+      running.fill(Number.NaN);
+      const blob = this.factsOf.get(accountId) as Buffer | undefined;
       if (blob) {
-        for (const [key, [n, amount]] of decodeFacts(blob)) {
-          const { matcher, month, name } = splitKey(key);
+        const values = new Float64Array(blob.buffer, blob.byteOffset, blob.byteLength / 8);
+        for (let e = 0; e + 2 < values.length; e += 3) {
+          const key = values[e]!;
+          const name = key % NAME_SPACE;
+          const rest = (key - name) / NAME_SPACE;
+          const month = rest % MONTHS_PER_KEY;
           const i = month - first;
           if (i < 0 || i >= L) continue;
-          if (matcher === this.ctx.balanceMatcher) {
+          const matcher = (rest - month) / MONTHS_PER_KEY;
+          const n = values[e + 1]!;
+          const amount = values[e + 2]!;
+          if (matcher === balanceMatcher) {
             running[i] = n > 0 ? amount / n : Number.NaN;
             continue;
           }
-          let f = data.facts.get(matcher);
-          if (!f) {
-            f = {
-              n: new Float64Array(L),
-              amount: new Float64Array(L),
-              names: new Map(),
-              lastName: 0,
-              lastNameMonth: -1,
-            };
-            data.facts.set(matcher, f);
-          }
+          const f = this.factsFor(matcher);
           f.n[i] = f.n[i]! + n;
           f.amount[i] = f.amount[i]! + amount;
           if (name) {
@@ -267,14 +331,15 @@ export class CustomerReader {
       }
       if (!DEPOSIT.has(account.family)) continue;
       // Snapshots when the core sends them; otherwise the running balance on transactions.
-      const series = this.balances.get(account.id) ?? running;
+      const series = this.balances.get(accountId) ?? running;
       for (let i = 0; i < L; i++) {
         const b = series[i]!;
         if (Number.isNaN(b)) continue;
         data.balance[i] = (Number.isNaN(data.balance[i]!) ? 0 : data.balance[i]!) + b;
-        if (nonInterest)
+        if (nonInterest) {
           data.nonInterestBalance[i] =
             (Number.isNaN(data.nonInterestBalance[i]!) ? 0 : data.nonInterestBalance[i]!) + b;
+        }
       }
     }
     return data;
@@ -309,6 +374,31 @@ export function loadSnapshotBalances(db: Db, window: Window): Map<number, Float6
   return balances;
 }
 
+/** Inserts results a hundred rows a statement. */
+class ResultWriter {
+  private static readonly ROWS = 100;
+  private readonly many;
+  private readonly one;
+  private readonly pending: (string | number | null)[] = [];
+  constructor(db: Db) {
+    const row = '(?, ?, ?, ?)';
+    const sql = 'INSERT INTO kli_results (kli_id, customer_id, value, detail) VALUES ';
+    this.many = db.prepare(sql + Array<string>(ResultWriter.ROWS).fill(row).join(', '));
+    this.one = db.prepare(sql + row);
+  }
+  add(kli: string, customer: number, value: number, detail: string | null): void {
+    this.pending.push(kli, customer, value, detail);
+    if (this.pending.length === 4 * ResultWriter.ROWS) {
+      this.many.run(this.pending);
+      this.pending.length = 0;
+    }
+  }
+  flush(): void {
+    for (let i = 0; i < this.pending.length; i += 4) this.one.run(this.pending.slice(i, i + 4));
+    this.pending.length = 0;
+  }
+}
+
 export function evaluateAll(
   db: Db,
   ctx: EvaluationContext,
@@ -322,7 +412,7 @@ export function evaluateAll(
   const flaggedCustomers = library.map(() => 0);
   const households = library.map(() => new Set<number>());
   const trend = library.map(() => new Float64Array(L));
-  const insert = db.prepare('INSERT INTO kli_results (kli_id, customer_id, value, detail) VALUES (?, ?, ?, ?)');
+  const results = new ResultWriter(db);
   db.exec('DELETE FROM kli_results');
   const customers = db.prepare('SELECT id, household_id FROM customers ORDER BY id').raw().all() as [number, number][];
   let coverage = 0;
@@ -339,7 +429,7 @@ export function evaluateAll(
       if (!verdict.flagged) continue;
       flaggedCustomers[k]! += 1;
       households[k]!.add(householdId);
-      insert.run(library[k]!.id, customerId, verdict.value, verdict.detail);
+      results.add(library[k]!.id, customerId, verdict.value, verdict.detail);
     }
     done++;
     if ((done & 0x3fff) === 0) {
@@ -347,6 +437,7 @@ export function evaluateAll(
       onProgress?.(done, customers.length);
     }
   }
+  results.flush();
   onProgress?.(done, customers.length);
   const klis = library.map((k, index) => ({
     id: k.id,

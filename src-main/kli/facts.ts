@@ -16,7 +16,7 @@ import { getSetting, setSetting } from '../bank/stats';
 import type { CompiledMatcher, Signature } from './matchers';
 
 export const MONTHS_PER_KEY = 4096;
-const NAME_SPACE = 2 ** 20;
+export const NAME_SPACE = 2 ** 20;
 
 /** Months since January 1900, the unit facts are kept in. */
 export function monthIndex(isoDate: string): number {
@@ -50,6 +50,16 @@ export interface FactsState {
   rules: string;
   /** Matcher keys the facts hold, by matcher id. */
   matchers: string[];
+  /**
+   * Imports already rolled back when the facts were made. A rollback since then removed rows
+   * the facts count, and the next import may reuse their ids: the facts are rebuilt.
+   */
+  rolled_back?: number[];
+}
+
+/** Ids of the imports rolled back so far. */
+export function rolledBackImports(db: Db): number[] {
+  return db.prepare('SELECT id FROM imports WHERE rolled_back_at IS NOT NULL ORDER BY id').pluck().all() as number[];
 }
 
 const STATE_KEY = 'kli_facts_state';
@@ -73,6 +83,8 @@ export function factsInvalidReason(db: Db, state: FactsState | null, matcherKeys
   if (state.rules !== merchantRulesFingerprint(db)) return 'merchant rules changed';
   const known = new Set(state.matchers);
   if (matcherKeys.some((k) => !known.has(k))) return 'a KLI needs transactions the facts do not hold';
+  const rolled = new Set(state.rolled_back ?? []);
+  if (rolledBackImports(db).some((id) => !rolled.has(id))) return 'an import was rolled back';
   const count =
     (db.prepare('SELECT COUNT(*) FROM transactions WHERE id <= ?').pluck().get(state.through) as number) ?? 0;
   if (count !== state.count) return 'transactions were removed (an import was rolled back)';

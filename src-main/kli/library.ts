@@ -369,15 +369,16 @@ export const BUILTIN_KLIS: readonly KliDefinition[] = [
     question: 'Who puts money into savings at least 9 months of 12 (CD, money market)?',
     product: 'cd',
     builtin: true,
-    // Either side of a transfer into savings: money leaving checking for savings (a spouse may own
-    // the savings account) or arriving in savings from checking.
+    // Deposits into savings or money market of any kind (transfers, split paychecks, branch
+    // deposits), not the interest the account earns; or money leaving checking for savings (the
+    // savings account may be a spouse's).
     rule: {
       type: 'activity',
-      match: {
+      match: credit({ account_families: ['savings', 'money_market'], codes: ['XFER_IN', 'DEP', 'DD', 'ACH_CR'] }),
+      also: debit({
         categories: ['transfer'],
-        merchants: ['TO SAVINGS', 'TO SAV', 'TO SHARE', 'FROM CHECKING', 'FROM CHK', 'FROM SHARE DRAFT'],
-        direction: 'any',
-      },
+        merchants: ['TO SAVINGS', 'TO SAV', 'TO SHARE', 'TO MONEY MARKET', 'TO MMA'],
+      }),
       measure: 'months',
       min: 9,
     },

@@ -138,11 +138,27 @@ export interface OnTheSpot {
   sample: KliEvidence[];
 }
 
+/** A transaction KLI's matching transactions (both filters), newest first. */
+export function ruleTransactions(
+  db: Db,
+  rule: { match: TransactionMatch; also?: TransactionMatch | undefined },
+  window: Window,
+  accounts?: readonly number[],
+): Row[] {
+  const rows = matchingTransactions(db, rule.match, window, accounts);
+  if (!rule.also) return rows;
+  const more = matchingTransactions(db, rule.also, window, accounts);
+  return [...rows, ...more].sort((a, b) => b.posted_date.localeCompare(a.posted_date) || b.id - a.id);
+}
+
 /** Decides one transaction KLI for every customer from the matching rows alone. */
 export function decideOnTheSpot(db: Db, definition: KliDefinition, window: Window): OnTheSpot {
   if (definition.rule.type !== 'activity') throw new Error('Only transaction KLIs can be decided on the spot.');
   const rule = definition.rule;
-  const rows = matchingTransactions(db, rule.match, window);
+  const primary = matchingTransactions(db, rule.match, window);
+  const second = rule.also ? matchingTransactions(db, rule.also, window) : [];
+  const rows = [...primary, ...second];
+  const filterOf = new Map<Row, number>(second.map((r) => [r, 2]));
   const L = window.months;
   const first = window.end - L + 1;
   const names = new Map<string, number>();
@@ -163,7 +179,10 @@ export function decideOnTheSpot(db: Db, definition: KliDefinition, window: Windo
   }
   const ctx: EvaluationContext = {
     window,
-    matcherIds: new Map([[matcherKey(rule.match), 1]]),
+    matcherIds: new Map([
+      [matcherKey(rule.match), 1],
+      ...(rule.also ? ([[matcherKey(rule.also), 2]] as [string, number][]) : []),
+    ]),
     activityMatcher: -1,
     balanceMatcher: -2,
     names: nameIds,
@@ -173,18 +192,23 @@ export function decideOnTheSpot(db: Db, definition: KliDefinition, window: Windo
   const households = new Set<number>();
   const trend = new Array<number>(L).fill(0);
   const householdOf = db.prepare('SELECT household_id FROM customers WHERE id = ?').pluck();
+  const fresh = () => ({
+    n: new Float64Array(L),
+    amount: new Float64Array(L),
+    names: new Map<number, number>(),
+    lastName: 0,
+    lastNameMonth: -1,
+  });
   for (const [customer, accounts] of owners) {
-    const f = {
-      n: new Float64Array(L),
-      amount: new Float64Array(L),
-      names: new Map<number, number>(),
-      lastName: 0,
-      lastNameMonth: -1,
-    };
+    const facts = new Map([
+      [1, fresh()],
+      [2, fresh()],
+    ]);
     for (const account of accounts) {
       for (const r of byAccount.get(account) ?? []) {
         const i = (Number(r.posted_date.slice(0, 4)) - 1900) * 12 + Number(r.posted_date.slice(5, 7)) - 1 - first;
         if (i < 0 || i >= L) continue;
+        const f = facts.get(filterOf.get(r) ?? 1)!;
         f.n[i] = f.n[i]! + 1;
         f.amount[i] = f.amount[i]! + r.amount_cents;
         const shown = r.merchant || r.counterparty || r.description;
@@ -202,7 +226,7 @@ export function decideOnTheSpot(db: Db, definition: KliDefinition, window: Windo
       }
     }
     const data: CustomerData = {
-      facts: new Map([[1, f]]),
+      facts,
       balance: new Float64Array(L).fill(Number.NaN),
       nonInterestBalance: new Float64Array(L).fill(Number.NaN),
       holdsNonInterestChecking: false,
@@ -211,8 +235,9 @@ export function decideOnTheSpot(db: Db, definition: KliDefinition, window: Windo
     const verdict = judge(rule, data, ctx);
     verdict.months.forEach((on, i) => on && (trend[i]! += 1));
     if (!verdict.flagged) continue;
-    verdicts.set(customer, verdict);
+    verdicts.set(customer, { ...verdict, months: verdict.months.slice() });
     households.add(householdOf.get(customer) as number);
   }
-  return { verdicts, households, trend, matching: rows.length, sample: rows.slice(0, 20).map(asEvidence) };
+  const newest = [...rows].sort((a, b) => b.posted_date.localeCompare(a.posted_date) || b.id - a.id);
+  return { verdicts, households, trend, matching: rows.length, sample: newest.slice(0, 20).map(asEvidence) };
 }

@@ -24,7 +24,7 @@ import { dataLastDate, ruleKey } from './compute';
 import { builtinDefinition, listDefinitions, lookbackMonths } from './definitions';
 import type { Window } from './evaluate';
 import { factsInvalidReason, merchantRulesFingerprint, monthIndex, readFactsState } from './facts';
-import { asEvidence, decideOnTheSpot, matchingTransactions } from './preview';
+import { asEvidence, decideOnTheSpot, ruleTransactions } from './preview';
 import { ruleInWords } from './words';
 
 type CustomKli = z.output<typeof customKliSchema>;
@@ -112,7 +112,7 @@ export function kliDetail(db: Db, id: string): KliDetail {
   const kli = summarize(definition, stats(db).get(id), money, window?.months ?? lookbackMonths(db));
   const sample_transactions =
     window && definition.rule.type === 'activity'
-      ? recentMatching(db, definition.rule.match, window).slice(0, 20).map(asEvidence)
+      ? recentMatching(db, definition.rule, window).slice(0, 20).map(asEvidence)
       : [];
   const sample_customers = db
     .prepare(
@@ -125,9 +125,9 @@ export function kliDetail(db: Db, id: string): KliDetail {
 }
 
 /** Matching transactions of the window's last month first (enough for a sample), else the whole window. */
-function recentMatching(db: Db, match: Parameters<typeof matchingTransactions>[1], window: Window) {
-  const recent = matchingTransactions(db, match, { end: window.end, months: 1 });
-  return recent.length >= 20 ? recent : matchingTransactions(db, match, window);
+function recentMatching(db: Db, rule: Parameters<typeof ruleTransactions>[1], window: Window) {
+  const recent = ruleTransactions(db, rule, { end: window.end, months: 1 });
+  return recent.length >= 20 ? recent : ruleTransactions(db, rule, window);
 }
 
 function requireActivity(definition: CustomKli): void {
@@ -310,7 +310,7 @@ export function customerKlis(db: Db, customerId: number): CustomerKli[] {
     const own = row.customer_id === customerId;
     const evidence =
       window && definition.rule.type === 'activity'
-        ? matchingTransactions(db, definition.rule.match, window, accountsOf.all(row.customer_id) as number[])
+        ? ruleTransactions(db, definition.rule, window, accountsOf.all(row.customer_id) as number[])
             .slice(0, 12)
             .map(asEvidence)
         : [];

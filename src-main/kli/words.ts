@@ -40,7 +40,8 @@ export function ruleInWords(rule: KliRule, money: MoneyFormat, lookback: number)
       const any = (amount && rule.min === 0) || (rule.measure === 'count' && rule.min <= 1);
       const reach = any ? 'on any such transaction' : `when ${KLI_MEASURE_LABELS[rule.measure]} reach ${threshold}`;
       const months = rule.min_months && rule.min_months > 1 ? `, in at least ${rule.min_months} months` : '';
-      return `${matchInWords(rule.match)}. Flagged ${reach}${months} ${over}.`;
+      const also = rule.also ? `; or ${matchInWords(rule.also).replace(/^./, (c) => c.toLowerCase())}` : '';
+      return `${matchInWords(rule.match)}${also}. Flagged ${reach}${months} ${over}.`;
     }
     case 'cash-flow':
       return `Months in which money in exceeded money out across the customer’s deposit accounts. Flagged with at least ${rule.min_months} such months ${over}.`;

@@ -117,11 +117,10 @@ describe('incremental compute', () => {
     expect(bank.flagged('mortgage-elsewhere')).toEqual([]);
   });
 
-  // ENGINE BUG (reported): rolling back the newest import deletes the highest transaction ids, and
-  // SQLite hands the same ids to the next import (no AUTOINCREMENT). When the corrected file has at
-  // least as many rows, COUNT(id <= through) is unchanged, so the facts are "extended" by reading
-  // ids above `through`: the rolled-back rows stay counted and the re-imported ones are never read.
-  it.fails('rebuilds the facts after the newest import was rolled back and a corrected one reused its ids', () => {
+  // Rolling back the newest import deletes the highest transaction ids, and SQLite hands the same
+  // ids to the next import (no AUTOINCREMENT): with as many rows, COUNT(id <= through) is unchanged,
+  // so the facts state remembers which imports were rolled back and rebuilds after a new one.
+  it('rebuilds the facts after the newest import was rolled back and a corrected one reused its ids', () => {
     const bank = newBank();
     const people = elevenMonths(bank);
     const before = bank.db.prepare('SELECT MAX(id) FROM transactions').pluck().get() as number;

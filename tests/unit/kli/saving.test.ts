@@ -130,7 +130,7 @@ describe('regular-saver', () => {
   // of the last 12 months", but the rule only counts transfers worded "TO SAVINGS" / "FROM
   // CHECKING": a paycheck split straight into savings, or a branch deposit into savings, every
   // month is not seen. Flip to `it` when the rule counts deposits into savings accounts.
-  it.fails('counts a paycheck split straight into savings every month as saving', () => {
+  it('counts a paycheck split straight into savings every month as saving', () => {
     const bank = newBank();
     const ann = bank.customer('Ann Lee');
     bank.monthly(bank.account(ann, 'CHK-FREE'), '2025-07-01', 12, 280_000, 'ACME CORP PAYROLL', pay);
@@ -139,7 +139,7 @@ describe('regular-saver', () => {
     expect(bank.result('regular-saver', ann)?.value).toBe(12);
   });
 
-  it.fails('counts a branch deposit into savings every month as saving', () => {
+  it('counts a branch deposit into savings every month as saving', () => {
     const bank = newBank();
     const ann = bank.customer('Ann Lee');
     bank.monthly(bank.account(ann, 'SAV'), '2025-07-06', 12, 10_000, 'BRANCH DEPOSIT', {
