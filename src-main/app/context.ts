@@ -170,7 +170,8 @@ export class AppContext {
     if (!dbPath) throw new AppError('no_database', 'No database is open.');
     if (this.jobs.running('import:run'))
       throw new AppError('busy', 'An import is running; compute KLIs when it has finished.');
-    if (this.jobs.running('kli:compute')) throw new AppError('busy', 'KLIs are already being computed.');
+    // A compute already running is joined: the runner hands back its job, so a reloaded screen
+    // follows the same progress bar.
     return this.jobs.start(
       'kli:compute',
       {

@@ -1,0 +1,52 @@
+/** The KLI calls as the KLIs screen makes them, through browser mode's real API and job runner. */
+import { describe, expect, it } from 'vitest';
+import type { ApiOutput, Channel } from '../../src-shared/api';
+import type { WebServer } from '../../src-main/web/server';
+import { useTestServer } from '../helpers/test-server';
+
+describe('the KLI API', () => {
+  const start = useTestServer();
+
+  async function call<C extends Channel>(s: WebServer, channel: C, input: unknown): Promise<ApiOutput<C>> {
+    const response = await fetch(`http://127.0.0.1:${s.port}/api/invoke/${channel}`, {
+      method: 'POST',
+      headers: { 'x-mainstreet-token': s.token, 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    const result = (await response.json()) as { ok: boolean; value: ApiOutput<C>; error?: { message: string } };
+    if (!result.ok) throw new Error(result.error?.message ?? 'call failed');
+    return result.value;
+  }
+
+  it('computes in a job; a second Recompute while it runs joins it; the library then has figures', async () => {
+    const s = await start();
+    const before = await call(s, 'kli:library', {});
+    expect(before.run).toBeNull();
+    expect(before.stale).toBe(true);
+
+    const first = await call(s, 'kli:compute', {});
+    const second = await call(s, 'kli:compute', { full: true });
+    expect(first.kind).toBe('kli:compute');
+    expect(second.id).toBe(first.id);
+    await s.context.jobs.wait(first.id);
+
+    const after = await call(s, 'kli:library', {});
+    expect(after.run).toMatchObject({ lookback_months: 12, incremental: false });
+    expect(after.stale).toBe(false);
+    expect(after.klis.every((k) => k.customers !== null && k.households !== null)).toBe(true);
+  });
+
+  it('refuses a custom KLI with a built-in id or without transactions to count, naming the problem', async () => {
+    const s = await start();
+    const definition = {
+      id: 'payroll-dd',
+      name: 'Mine',
+      product: 'checking',
+      rule: { type: 'activity', match: { categories: ['payroll'] }, measure: 'count', min: 1 },
+    };
+    await expect(call(s, 'kli:save', { definition })).rejects.toThrow(/built-in KLI's id/);
+    await expect(
+      call(s, 'kli:preview', { definition: { ...definition, id: 'mine', rule: { ...definition.rule, match: {} } } }),
+    ).rejects.toThrow(/say which transactions count/);
+  });
+});
