@@ -8,6 +8,7 @@ import type { Channel } from './channels';
 import {
   CUSTOMER_SORT_COLUMNS,
   type AppInfo,
+  type BankNames,
   type CustomerPage,
   type CustomerProfile,
   type Dashboard,
@@ -124,6 +125,13 @@ export const schemas = {
       rules: z.array(merchantRuleSchema).max(2000),
     })
     .strict(),
+  'bank:get': z.object({}).strict(),
+  'bank:set': z
+    .object({
+      name: z.string().trim().min(1, 'the bank needs a name').max(120),
+      short_name: z.string().trim().max(20).default(''),
+    })
+    .strict(),
   'kli:library': z.object({}).strict(),
   'kli:get': z.object({ id: kliIdSchema }).strict(),
   'kli:compute': z
@@ -176,6 +184,9 @@ export interface ApiOutputs {
   'merchants:save-rules': { rules: MerchantRule[]; changed: number };
   /** What a description becomes under these (unsaved) rules, for trying a rule before saving it. */
   'merchants:try': { merchant: string; category: MerchantCategory };
+  'bank:get': BankNames;
+  /** KLIs computed before the change still read the old names: the library says it is out of date. */
+  'bank:set': BankNames;
   /** Every KLI (built in and custom) with its figures from the last compute. */
   'kli:library': KliLibrary;
   'kli:get': KliDetail;

@@ -29,6 +29,8 @@ export const CHANNELS = [
   'merchants:rules',
   'merchants:save-rules',
   'merchants:try',
+  'bank:get',
+  'bank:set',
   'kli:library',
   'kli:get',
   'kli:compute',

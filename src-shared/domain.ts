@@ -253,3 +253,12 @@ export interface AppInfo {
   /** The open bank's name, or null while none is open. */
   bank_name: string | null;
 }
+
+/** The bank's own names: shown in the app, and how KLIs recognise its own loans and cards. */
+export interface BankNames {
+  name: string;
+  /** How descriptions may abbreviate it ("PVCB"); empty for none. */
+  short_name: string;
+  /** Every form KLIs treat as this bank: the name, the short name and the name's initials. */
+  recognised: string[];
+}

@@ -14,6 +14,7 @@ import { deleteProfile, findProfile, listProfiles, saveProfile } from '../ingest
 import { importTargets, sniffAnyFiles } from '../ingest/sniff-files';
 import { suggestMapping } from '../ingest/suggest-mapping';
 import { checkReadableFile } from '../app/context';
+import { getBankNames, setBankNames } from '../kli/bank-names';
 import {
   customerKlis,
   deleteCustomKli,
@@ -99,6 +100,12 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'merchants:try': (ctx, input) => ({
     ...bankMerchantCleaner(ctx.requireDb(), input.rules)(input.description, input.mcc),
   }),
+  'bank:get': (ctx) => getBankNames(ctx.requireDb()),
+  'bank:set': (ctx, input) => {
+    const names = setBankNames(ctx.requireDb(), input, currentActor());
+    ctx.databaseChanged();
+    return names;
+  },
   'kli:library': (ctx) => kliLibrary(ctx.requireDb()),
   'kli:get': (ctx, input) => kliDetail(ctx.requireDb(), input.id),
   'kli:compute': (ctx, input) => ctx.startKliCompute(input),

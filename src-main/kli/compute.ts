@@ -122,6 +122,7 @@ export function computeKlis(db: Db, options: ComputeOptions): KliComputeResult {
       rules: merchantRulesFingerprint(db),
       matchers: incremental ? [...new Set([...state!.matchers, ...keys])] : keys,
       rolled_back: rolledBackImports(db),
+      bank_names: names,
     });
     return result;
   });

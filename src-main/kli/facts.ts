@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/open';
 import { getSetting, setSetting } from '../bank/stats';
+import { bankNames } from './definitions';
 import type { CompiledMatcher, Signature } from './matchers';
 
 export const MONTHS_PER_KEY = 4096;
@@ -55,6 +56,8 @@ export interface FactsState {
    * the facts count, and the next import may reuse their ids: the facts are rebuilt.
    */
   rolled_back?: number[];
+  /** This bank's names the filters were compiled with ("{bank}"). */
+  bank_names?: string[];
 }
 
 /** Ids of the imports rolled back so far. */
@@ -81,6 +84,7 @@ export function merchantRulesFingerprint(db: Db): string {
 export function factsInvalidReason(db: Db, state: FactsState | null, matcherKeys: readonly string[]): string | null {
   if (!state) return 'no facts yet';
   if (state.rules !== merchantRulesFingerprint(db)) return 'merchant rules changed';
+  if (JSON.stringify(state.bank_names ?? []) !== JSON.stringify(bankNames(db))) return 'the bank’s own names changed';
   const known = new Set(state.matchers);
   if (matcherKeys.some((k) => !known.has(k))) return 'a KLI needs transactions the facts do not hold';
   const rolled = new Set(state.rolled_back ?? []);

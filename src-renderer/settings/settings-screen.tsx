@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../src-shared/domain';
+import { BankNamesPanel } from './bank-names';
 import { HouseholdRulePanel } from './household-rule';
 import { MerchantRulesPanel } from './merchant-rules';
 
@@ -24,6 +25,7 @@ export function SettingsScreen({ info }: { info: AppInfo }) {
           in the files above; Mainstreet makes no network connections.
         </p>
       </section>
+      {info.db_path && <BankNamesPanel />}
       {info.db_path && <HouseholdRulePanel />}
       {info.db_path && <MerchantRulesPanel />}
     </div>

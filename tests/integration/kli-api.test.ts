@@ -49,4 +49,24 @@ describe('the KLI API', () => {
       call(s, 'kli:preview', { definition: { ...definition, id: 'mine', rule: { ...definition.rule, match: {} } } }),
     ).rejects.toThrow(/say which transactions count/);
   });
+
+  it('names the bank in Settings; the KLIs read them at the next compute, in full', async () => {
+    const s = await start();
+    await s.context.jobs.wait((await call(s, 'kli:compute', {})).id);
+    expect((await call(s, 'kli:library', {})).stale).toBe(false);
+
+    const names = await call(s, 'bank:set', { name: 'First Prairie Savings Bank', short_name: 'FPSB' });
+    expect(names).toEqual({
+      name: 'First Prairie Savings Bank',
+      short_name: 'FPSB',
+      recognised: ['First Prairie Savings Bank', 'FPSB'],
+    });
+    expect(await call(s, 'bank:get', {})).toEqual(names);
+    expect((await call(s, 'kli:library', {})).stale).toBe(true);
+    await expect(call(s, 'bank:set', { name: '  ' })).rejects.toThrow(/the bank needs a name/);
+
+    await s.context.jobs.wait((await call(s, 'kli:compute', {})).id);
+    const after = await call(s, 'kli:library', {});
+    expect(after).toMatchObject({ stale: false, run: { incremental: false } });
+  });
 });

@@ -16,6 +16,16 @@ const HOUSEHOLDS: HouseholdSettings = {
 
 function settingsHandlers(rules: MerchantRule[] = []) {
   return {
+    'bank:get': () => ({
+      name: 'Prairie Valley Community Bank',
+      short_name: '',
+      recognised: ['Prairie Valley Community Bank', 'PVCB'],
+    }),
+    'bank:set': ({ name, short_name }: { name: string; short_name: string }) => ({
+      name,
+      short_name,
+      recognised: [name, short_name].filter(Boolean),
+    }),
     'households:get': () => HOUSEHOLDS,
     'households:set-rule': ({ rule }: { rule: HouseholdSettings['rule'] }) => ({ ...HOUSEHOLDS, rule, households: 4 }),
     'merchants:rules': () => rules,
@@ -29,6 +39,20 @@ function settingsHandlers(rules: MerchantRule[] = []) {
 
 describe('Settings: households and merchant rules', () => {
   afterEach(resetApp);
+
+  it('shows the names recognised as this bank and saves a new short name', async () => {
+    const api = renderApp(settingsHandlers(), '#/settings');
+    expect((await screen.findByTestId('bank-recognised')).textContent).toBe(
+      'Recognised as this bank: Prairie Valley Community Bank, PVCB.',
+    );
+    const save = screen.getByRole('button', { name: 'Save names' });
+    expect(save).toHaveProperty('disabled', true);
+    fireEvent.change(screen.getByLabelText('Short name in descriptions'), { target: { value: 'PV BANK' } });
+    await userEvent.click(save);
+    await waitFor(() => expect(api.inputs('bank:set')).toHaveLength(1));
+    expect(api.inputs('bank:set')[0]).toEqual({ name: 'Prairie Valley Community Bank', short_name: 'PV BANK' });
+    expect(await screen.findByText('Saved. Recompute the KLIs to read payments with these names.')).toBeTruthy();
+  });
 
   it('shows the householding rule in words and regroups only after a confirmation', async () => {
     const api = renderApp(settingsHandlers(), '#/settings');
