@@ -1,16 +1,8 @@
-import {
-  createColumnHelper,
-  flexRender,
-  getCoreRowModel,
-  getSortedRowModel,
-  useReactTable,
-  type SortingState,
-} from '@tanstack/react-table';
-import { useState, type KeyboardEvent } from 'react';
+import { createColumnHelper } from '@tanstack/react-table';
 import type { KliSummary } from '../../src-shared/kli';
 import { formatInt, formatShare } from '../lib/format';
 import { navigate } from '../lib/router';
-import { SortableHeader } from '../shell/sortable-header';
+import { DataGrid } from '../shell/data-grid';
 import { productLabel } from './labels';
 import { TrendSpark } from './trend-spark';
 
@@ -71,73 +63,17 @@ const columns = [
  * keys (Home, End) move between rows, Enter or a click opens the KLI.
  */
 export function KliTable({ klis }: { klis: KliSummary[] }) {
-  const [sorting, setSorting] = useState<SortingState>([]);
-  const [activeRow, setActiveRow] = useState(0);
-  const table = useReactTable({
-    data: klis,
-    columns,
-    getRowId: (k) => k.id,
-    defaultColumn: { sortingFn: 'alphanumeric' },
-    state: { sorting },
-    onSortingChange: setSorting,
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-  });
-  const rows = table.getRowModel().rows;
-  const tabStop = Math.min(activeRow, Math.max(0, rows.length - 1));
-
-  const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, id: string) => {
-    const row = event.currentTarget;
-    const target = {
-      ArrowDown: row.nextElementSibling,
-      ArrowUp: row.previousElementSibling,
-      Home: row.parentElement?.firstElementChild,
-      End: row.parentElement?.lastElementChild,
-    }[event.key];
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      navigate({ screen: 'kli', id });
-      return;
-    }
-    if (target === undefined) return;
-    event.preventDefault();
-    if (target instanceof HTMLElement) target.focus();
-  };
-
   return (
-    <table className="data-table clickable kli-table" aria-label="KLI library" aria-rowcount={klis.length + 1}>
-      <thead>
-        {table.getHeaderGroups().map((group) => (
-          <tr key={group.id} aria-rowindex={1}>
-            {group.headers.map((header) => (
-              <SortableHeader key={header.id} header={header} />
-            ))}
-          </tr>
-        ))}
-      </thead>
-      <tbody>
-        {rows.map((row, index) => (
-          <tr
-            key={row.id}
-            data-testid="kli-row"
-            data-kli={row.id}
-            aria-rowindex={index + 2}
-            tabIndex={index === tabStop ? 0 : -1}
-            onFocus={() => setActiveRow(index)}
-            onClick={() => navigate({ screen: 'kli', id: row.id })}
-            onKeyDown={(e) => onRowKey(e, row.id)}
-          >
-            {row.getVisibleCells().map((cell) => (
-              <td
-                key={cell.id}
-                className={cell.column.columnDef.meta?.numeric ? 'num' : cell.column.columnDef.meta?.wrap ? 'wrap' : ''}
-              >
-                {flexRender(cell.column.columnDef.cell, cell.getContext())}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataGrid
+      label="KLI library"
+      className="kli-table"
+      data={klis}
+      columns={columns}
+      getRowId={(k) => k.id}
+      rowTestId="kli-row"
+      rowIdAttribute="data-kli"
+      sortable
+      onOpen={(row) => navigate({ screen: 'kli', id: row.id })}
+    />
   );
 }
