@@ -126,8 +126,7 @@ export function kliDetail(db: Db, id: string): KliDetail {
 
 /** Matching transactions of the window's last month first (enough for a sample), else the whole window. */
 function recentMatching(db: Db, rule: Parameters<typeof ruleTransactions>[1], window: Window) {
-  const recent = ruleTransactions(db, rule, { end: window.end, months: 1 });
-  return recent.length >= 20 ? recent : ruleTransactions(db, rule, window);
+  return ruleTransactions(db, rule, window, undefined, 20);
 }
 
 function requireActivity(definition: CustomKli): void {
@@ -310,9 +309,7 @@ export function customerKlis(db: Db, customerId: number): CustomerKli[] {
     const own = row.customer_id === customerId;
     const evidence =
       window && definition.rule.type === 'activity'
-        ? ruleTransactions(db, definition.rule, window, accountsOf.all(row.customer_id) as number[])
-            .slice(0, 12)
-            .map(asEvidence)
+        ? ruleTransactions(db, definition.rule, window, accountsOf.all(row.customer_id) as number[], 12).map(asEvidence)
         : [];
     result.push({
       id: definition.id,
