@@ -6,7 +6,8 @@
 import type { ApiInput } from '../../src-shared/api';
 import type { JobInfo } from '../../src-shared/domain';
 import type { ImportOutcome } from '../../src-shared/imports';
-import { call, getApi } from '../lib/api';
+import { call } from '../lib/api';
+import { followJobProgress } from '../lib/job-progress';
 import { onSessionReset, runStore, type RunState } from './session';
 import { errorText } from './setup-actions';
 
@@ -79,20 +80,8 @@ function onJob(token: number, job: JobInfo): void {
 }
 
 function follow(token: number, job: JobInfo): void {
-  let heard = false;
-  stopFollowing = getApi().on('job:progress', (update) => {
-    if (update.id !== job.id) return;
-    heard = true;
-    onJob(token, update);
-  });
+  stopFollowing = followJobProgress(job.id, (update) => onJob(token, update));
   onJob(token, job);
-  // Events sent before the browser's event stream connected are lost: ask once to catch up.
-  call('jobs:get', { id: job.id }).then(
-    (latest) => {
-      if (latest && (!heard || latest.state !== 'running')) onJob(token, latest);
-    },
-    () => undefined,
-  );
 }
 
 export async function startImport(input: ApiInput<'import:start'>): Promise<void> {

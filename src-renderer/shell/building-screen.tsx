@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { JobInfo } from '../../src-shared/domain';
-import { call, getApi } from '../lib/api';
+import { call } from '../lib/api';
 import { formatInt } from '../lib/format';
+import { followJobProgress } from '../lib/job-progress';
 
 function percentOf(job: JobInfo): number {
   if (job.state === 'done') return 100;
@@ -34,23 +35,7 @@ export function BuildingScreen({ job: initial, onReload }: { job: JobInfo; onRel
   const [cancelling, setCancelling] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
 
-  useEffect(() => {
-    let heard = false;
-    const off = getApi().on('job:progress', (update) => {
-      if (update.id !== initial.id) return;
-      heard = true;
-      setJob(update);
-    });
-    // Events sent before we subscribed are gone (the browser's event stream connects late):
-    // ask once, and keep the answer if no event has come since or if the job has ended.
-    call('jobs:get', { id: initial.id }).then(
-      (latest) => {
-        if (latest && (!heard || latest.state !== 'running')) setJob(latest);
-      },
-      () => undefined,
-    );
-    return off;
-  }, [initial.id]);
+  useEffect(() => followJobProgress(initial.id, setJob), [initial.id]);
 
   // Usually the App hears the end itself; this covers an end that only jobs:get reported.
   useEffect(() => {
