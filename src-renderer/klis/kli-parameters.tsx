@@ -48,34 +48,30 @@ function Fields({
   values: Values;
   set: (key: string, n: number | null) => void;
 }) {
-  const value = (key: string) => values[key] ?? null;
+  // Each field names its key once, for what it shows and what it changes.
+  const number = (key: string) => ({ value: values[key] ?? null, onChange: (n: number | null) => set(key, n) });
+  const money = (key: string) => ({ cents: values[key] ?? null, onChange: (n: number | null) => set(key, n) });
   switch (rule.type) {
     case 'activity':
       return (
         <>
           {isMoneyMeasure(rule.measure) ? (
-            <MoneyInput
-              label={`At least (${KLI_MEASURE_LABELS[rule.measure]})`}
-              cents={value('min')}
-              onChange={(n) => set('min', n)}
-            />
+            <MoneyInput label={`At least (${KLI_MEASURE_LABELS[rule.measure]})`} {...money('min')} />
           ) : (
             <NumberInput
               label={`At least (${KLI_MEASURE_LABELS[rule.measure]})`}
-              value={value('min')}
+              {...number('min')}
               min={0}
               max={rule.measure === 'months' ? 60 : 1_000_000}
-              onChange={(n) => set('min', n)}
             />
           )}
           <NumberInput
             label="In at least this many months"
             hint="0: no condition on months"
             unit="months"
-            value={value('min_months')}
+            {...number('min_months')}
             min={0}
             max={60}
-            onChange={(n) => set('min_months', n)}
           />
         </>
       );
@@ -84,10 +80,9 @@ function Fields({
         <NumberInput
           label="Months with more money in than out, at least"
           unit="months"
-          value={value('min_months')}
+          {...number('min_months')}
           min={1}
           max={60}
-          onChange={(n) => set('min_months', n)}
         />
       );
     case 'savings-vs-pay':
@@ -96,10 +91,9 @@ function Fields({
           label="Deposit balances of at least"
           unit="× monthly net pay"
           integer={false}
-          value={value('multiple')}
+          {...number('multiple')}
           min={0.1}
           max={120}
-          onChange={(n) => set('multiple', n)}
         />
       );
     case 'balance':
@@ -107,17 +101,9 @@ function Fields({
         <>
           <MoneyInput
             label={`Average collected balance ${rule.direction === 'below' ? 'below' : 'above'}`}
-            cents={value('threshold_cents')}
-            onChange={(n) => set('threshold_cents', n)}
+            {...money('threshold_cents')}
           />
-          <NumberInput
-            label="For consecutive months"
-            unit="months"
-            value={value('months')}
-            min={1}
-            max={24}
-            onChange={(n) => set('months', n)}
-          />
+          <NumberInput label="For consecutive months" unit="months" {...number('months')} min={1} max={24} />
         </>
       );
   }

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState } from 'react';
 import { formatCents } from '../lib/format';
 
 /**
@@ -38,14 +38,43 @@ interface FieldProps {
   optional?: boolean;
 }
 
-function FieldShell({ id, label, unit, hint, error, children }: FieldProps & { id: string; children: ReactNode }) {
+/** The label, the typed text with its unit, and the error or hint beneath. */
+function FieldShell({
+  label,
+  unit,
+  hint,
+  error,
+  disabled,
+  testId,
+  text,
+  onText,
+  inputMode,
+  inputClass,
+}: FieldProps & {
+  text: string;
+  onText: (text: string) => void;
+  inputMode: 'decimal' | 'numeric';
+  inputClass: string;
+}) {
+  const id = useId();
   return (
     <div className="field number-field">
       <label htmlFor={id}>
         <span>{label}</span>
       </label>
       <div className="number-row">
-        {children}
+        <input
+          id={id}
+          type="text"
+          inputMode={inputMode}
+          className={inputClass}
+          value={text}
+          disabled={disabled}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${id}-error`}
+          data-testid={testId}
+          onChange={(e) => onText(e.target.value)}
+        />
         {unit ? <span className="muted">{unit}</span> : null}
       </div>
       {error ? (
@@ -70,30 +99,24 @@ export function MoneyInput({
   onChange,
   ...props
 }: FieldProps & { cents: number | null; onChange: (cents: number | null) => void }) {
-  const id = useId();
   const [text, setText] = useState(centsToText(cents));
   const parsed = parseMoney(text);
   const empty = text.trim() === '';
   const own = empty ? (props.optional ? null : 'Enter an amount.') : parsed === null ? 'Not an amount of money.' : null;
   const error = own ?? props.error ?? null;
   return (
-    <FieldShell {...props} id={id} error={error} hint={parsed !== null ? `= ${formatCents(parsed)}` : undefined}>
-      <input
-        id={id}
-        type="text"
-        inputMode="decimal"
-        className="money-input"
-        value={text}
-        disabled={props.disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-error`}
-        data-testid={props.testId}
-        onChange={(e) => {
-          setText(e.target.value);
-          onChange(parseMoney(e.target.value));
-        }}
-      />
-    </FieldShell>
+    <FieldShell
+      {...props}
+      error={error}
+      hint={parsed !== null ? `= ${formatCents(parsed)}` : undefined}
+      text={text}
+      inputMode="decimal"
+      inputClass="money-input"
+      onText={(next) => {
+        setText(next);
+        onChange(parseMoney(next));
+      }}
+    />
   );
 }
 
@@ -112,7 +135,6 @@ export function NumberInput({
   min: number;
   max: number;
 }) {
-  const id = useId();
   const [text, setText] = useState(value === null ? '' : String(value));
   const parsed = parseNumber(text, integer);
   const own =
@@ -127,23 +149,17 @@ export function NumberInput({
           : null;
   const error = own ?? props.error ?? null;
   return (
-    <FieldShell {...props} id={id} error={error}>
-      <input
-        id={id}
-        type="text"
-        inputMode={integer ? 'numeric' : 'decimal'}
-        className="number-input"
-        value={text}
-        disabled={props.disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-error`}
-        data-testid={props.testId}
-        onChange={(e) => {
-          setText(e.target.value);
-          const next = parseNumber(e.target.value, integer);
-          onChange(next !== null && next >= min && next <= max ? next : null);
-        }}
-      />
-    </FieldShell>
+    <FieldShell
+      {...props}
+      error={error}
+      text={text}
+      inputMode={integer ? 'numeric' : 'decimal'}
+      inputClass="number-input"
+      onText={(typed) => {
+        setText(typed);
+        const next = parseNumber(typed, integer);
+        onChange(next !== null && next >= min && next <= max ? next : null);
+      }}
+    />
   );
 }

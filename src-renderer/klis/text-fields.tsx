@@ -1,70 +1,53 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type ChangeEvent, type ReactNode } from 'react';
 
-/** A labelled text input with its hint or error beneath, the error told to screen readers. */
-export function TextInput({
-  label,
-  value,
-  onChange,
-  hint,
-  error,
-  testId,
-}: {
+interface TextFieldProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
   hint?: string;
   error?: string | undefined;
-  testId?: string;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>
-        <span>{label}</span>
-      </label>
-      <input
-        id={id}
-        type="text"
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-note`}
-        data-testid={testId}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      <Note id={`${id}-note`} hint={hint} error={error} />
-    </div>
-  );
 }
 
-export function TextArea({
+/** What the input or text area of a field is given: its id, value, state and note. */
+interface ControlProps {
+  id: string;
+  value: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string;
+  onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => void;
+}
+
+/** A labelled text input with its hint or error beneath, the error told to screen readers. */
+export function TextInput({ testId, ...field }: TextFieldProps & { testId?: string }) {
+  return <TextField {...field}>{(control) => <input type="text" data-testid={testId} {...control} />}</TextField>;
+}
+
+export function TextArea({ rows = 3, ...field }: TextFieldProps & { rows?: number }) {
+  return <TextField {...field}>{(control) => <textarea rows={rows} {...control} />}</TextField>;
+}
+
+/** The label, the control and the hint or error beneath it, which the control names as its description. */
+function TextField({
   label,
   value,
   onChange,
   hint,
   error,
-  rows = 3,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  hint?: string;
-  error?: string | undefined;
-  rows?: number;
-}) {
+  children,
+}: TextFieldProps & { children: (control: ControlProps) => ReactNode }) {
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>
         <span>{label}</span>
       </label>
-      <textarea
-        id={id}
-        rows={rows}
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-note`}
-        onChange={(e) => onChange(e.target.value)}
-      />
+      {children({
+        id,
+        value,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': `${id}-note`,
+        onChange: (e) => onChange(e.target.value),
+      })}
       <Note id={`${id}-note`} hint={hint} error={error} />
     </div>
   );
