@@ -131,6 +131,8 @@ export interface KliTrendPoint {
 export interface KliSummary extends KliDefinition {
   /** The rule in plain words, parameters included. */
   words: string;
+  /** A built-in whose numbers the marketer changed (Restore defaults undoes it); false for custom KLIs. */
+  tuned: boolean;
   /** Customers and households flagged at the last compute (null before the first). */
   customers: number | null;
   households: number | null;

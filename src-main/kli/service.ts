@@ -64,9 +64,11 @@ function summarize(
   lookback: number,
 ): KliSummary {
   const current = stat && stat.rule_key === ruleKey(definition);
+  const builtin = definition.builtin ? builtinDefinition(definition.id) : undefined;
   return {
     ...definition,
     words: ruleInWords(definition.rule, money, lookback),
+    tuned: builtin !== undefined && JSON.stringify(builtin.rule) !== JSON.stringify(definition.rule),
     customers: current ? stat.customers : null,
     households: current ? stat.households : null,
     coverage: current ? stat.coverage : null,

@@ -118,6 +118,7 @@ export function KliParameters({ kli, onSaved }: { kli: KliSummary; onSaved: () =
   const [error, setError] = useState<string | null>(null);
   // Bumped when the rule comes back from the main process, so the inputs show its numbers.
   const [formKey, setFormKey] = useState(0);
+  const [tuned, setTuned] = useState(kli.tuned);
   const next = ruleWith(kli.rule, values);
   const changed = next !== null && JSON.stringify(next) !== JSON.stringify(kli.rule);
 
@@ -128,6 +129,7 @@ export function KliParameters({ kli, onSaved }: { kli: KliSummary; onSaved: () =
     try {
       const saved = await call('kli:tune', { id: kli.id, rule });
       setValues(valuesOf(saved.rule));
+      setTuned(saved.tuned);
       setFormKey((k) => k + 1);
       setAsking(false);
       setMessage(
@@ -154,7 +156,13 @@ export function KliParameters({ kli, onSaved }: { kli: KliSummary; onSaved: () =
         <button type="button" onClick={() => next && void tune(next)} disabled={busy || !changed}>
           {busy && !asking ? 'Saving…' : 'Save parameters'}
         </button>
-        <button type="button" className="secondary" onClick={() => setAsking(true)} disabled={busy}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => setAsking(true)}
+          disabled={busy || !tuned}
+          title={tuned ? undefined : 'These are the built-in numbers.'}
+        >
           Restore defaults…
         </button>
       </div>

@@ -69,4 +69,16 @@ describe('the KLI API', () => {
     const after = await call(s, 'kli:library', {});
     expect(after).toMatchObject({ stale: false, run: { incremental: false } });
   });
+
+  it('says which built-ins carry tuned numbers, until their defaults are restored', async () => {
+    const s = await start();
+    const library = await call(s, 'kli:library', {});
+    expect(library.klis.filter((k) => k.tuned)).toEqual([]);
+    const low = library.klis.find((k) => k.id === 'low-balance')!;
+    if (low.rule.type !== 'balance') throw new Error('low-balance reads balances');
+    const tuned = await call(s, 'kli:tune', { id: 'low-balance', rule: { ...low.rule, threshold_cents: 25_000 } });
+    expect(tuned).toMatchObject({ tuned: true, words: expect.stringMatching(/below \$250 in the last month/) });
+    expect((await call(s, 'kli:library', {})).klis.filter((k) => k.tuned).map((k) => k.id)).toEqual(['low-balance']);
+    expect(await call(s, 'kli:tune', { id: 'low-balance', rule: null })).toMatchObject({ tuned: false });
+  });
 });

@@ -33,6 +33,7 @@ export const PAYROLL: KliSummary = {
     min_months: 0,
   },
   words: 'A payroll deposit in at least 3 of the last 12 months.',
+  tuned: false,
   customers: 9120,
   households: 7400,
   coverage: 21000,
@@ -47,6 +48,7 @@ export const LOW_BALANCE: KliSummary = {
   builtin: true,
   rule: { type: 'balance', direction: 'below', threshold_cents: 100_00, months: 1 },
   words: 'Average collected balance below $100.00 in the last month.',
+  tuned: false,
   customers: 3100,
   households: 2900,
   coverage: 24000,
@@ -67,6 +69,7 @@ export const STREAMERS: KliSummary = {
     min_months: 0,
   },
   words: 'At least 2 different merchants among Streaming & subscriptions debits in the last 12 months.',
+  tuned: false,
   customers: 40,
   households: 38,
   coverage: 21000,
@@ -239,7 +242,7 @@ export function kliHandlers(overrides: MockHandlers = {}): MockHandlers {
     'jobs:cancel': () => ({ cancelled: true }),
     'kli:tune': ({ id, rule }) => {
       const kli = id === 'low-balance' ? LOW_BALANCE : PAYROLL;
-      return { ...kli, rule: rule ?? kli.rule };
+      return { ...kli, rule: rule ?? kli.rule, tuned: rule !== null };
     },
     'kli:delete': () => ({ deleted: true }),
     'kli:customer': () => CUSTOMER_KLIS,

@@ -174,6 +174,8 @@ describe('One KLI', () => {
     expect((threshold as HTMLInputElement).value).toBe('100');
     const save = screen.getByRole('button', { name: 'Save parameters' });
     expect(save).toHaveProperty('disabled', true);
+    // Nothing to restore while the numbers are the built-in ones.
+    expect(screen.getByRole('button', { name: 'Restore defaults…' })).toHaveProperty('disabled', true);
     fireEvent.change(threshold, { target: { value: '250.50' } });
     expect(screen.getByText('= $250.50')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('For consecutive months'), { target: { value: '30' } });
@@ -192,6 +194,7 @@ describe('One KLI', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Restore defaults' }));
     await screen.findByText('Defaults restored. Recompute to see the figures under them.');
     expect(api.inputs('kli:tune')[1]).toEqual({ id: 'low-balance', rule: null });
+    expect(screen.getByRole('button', { name: 'Restore defaults…' })).toHaveProperty('disabled', true);
     expect((screen.getByLabelText('Average collected balance below') as HTMLInputElement).value).toBe('100');
   });
 
