@@ -14,21 +14,13 @@ import { deleteProfile, findProfile, listProfiles, saveProfile } from '../ingest
 import { importTargets, sniffAnyFiles } from '../ingest/sniff-files';
 import { suggestMapping } from '../ingest/suggest-mapping';
 import { checkReadableFile } from '../app/context';
+import type { KliPreview, KliSummary, TriggerHitsPage } from '../../src-shared/kli';
 import { getBankNames, setBankNames } from '../kli/bank-names';
-import {
-  customerKlis,
-  deleteCustomKli,
-  kliDetail,
-  kliLibrary,
-  previewKli,
-  saveCustomKli,
-  tuneKli,
-} from '../kli/service';
+import { customerKlis, deleteCustomKli, kliDetail, kliLibrary, tuneKli } from '../kli/service';
 import {
   evaluateTriggersAfterImport,
   exportTriggerHits,
   listTriggers,
-  runTriggers,
   saveTriggers,
   triggerHits,
 } from '../triggers/service';
@@ -109,15 +101,17 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'kli:library': (ctx) => kliLibrary(ctx.requireDb()),
   'kli:get': (ctx, input) => kliDetail(ctx.requireDb(), input.id),
   'kli:compute': (ctx, input) => ctx.startKliCompute(input),
-  'kli:preview': (ctx, input) => previewKli(ctx.requireDb(), input.definition),
-  'kli:save': (ctx, input) => saveCustomKli(ctx.requireDb(), input.definition, input.overwrite, currentActor()),
+  // Both read the whole lookback: answered on a worker thread.
+  'kli:preview': (ctx, input) => ctx.runTask<KliPreview>('kli:preview', { definition: input.definition }),
+  'kli:save': (ctx, input) =>
+    ctx.runTask<KliSummary>('kli:save', { definition: input.definition, overwrite: input.overwrite }),
   'kli:delete': (ctx, input) => ({ deleted: deleteCustomKli(ctx.requireDb(), input.id, currentActor()) }),
   'kli:tune': (ctx, input) => tuneKli(ctx.requireDb(), input.id, input.rule, currentActor()),
   'kli:customer': (ctx, input) => customerKlis(ctx.requireDb(), input.customer_id),
   'triggers:list': (ctx) => listTriggers(ctx.requireDb()),
   'triggers:save': (ctx, input) => saveTriggers(ctx.requireDb(), input.rules, currentActor()),
-  'triggers:run': (ctx) => {
-    const page = runTriggers(ctx.requireDb(), currentActor());
+  'triggers:run': async (ctx) => {
+    const page = await ctx.runTask<TriggerHitsPage>('triggers:run', {});
     ctx.databaseChanged();
     return page;
   },

@@ -17,6 +17,7 @@ import type { DemoBuildResult } from '../bank/demo-bank';
 import { getSetting } from '../bank/stats';
 import { readAppConfig, writeAppConfig } from './app-config';
 import type { KliComputeInput } from '../jobs/registry';
+import { runTask, type TaskInput, type TaskName } from '../jobs/tasks';
 import { AppError } from './errors';
 
 export interface AppContextOptions {
@@ -161,6 +162,18 @@ export class AppContext {
       },
     );
     return job;
+  }
+
+  /** A call that reads much of the bank, answered on a worker thread (jobs/tasks.ts). */
+  runTask<T>(task: TaskName, input: Omit<TaskInput<TaskName>, 'dbPath' | 'actor'>): Promise<T> {
+    this.requireDb();
+    const dbPath = this.path;
+    if (!dbPath) return Promise.reject(new AppError('no_database', 'No database is open.'));
+    return runTask<T>(this.options.workerPath, this.options.nativeBinding, task, {
+      ...input,
+      dbPath,
+      actor: currentActor(),
+    });
   }
 
   /** Recomputes the KLI library in a worker; incremental unless asked for in full. */

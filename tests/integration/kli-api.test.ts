@@ -81,4 +81,31 @@ describe('the KLI API', () => {
     expect((await call(s, 'kli:library', {})).klis.filter((k) => k.tuned).map((k) => k.id)).toEqual(['low-balance']);
     expect(await call(s, 'kli:tune', { id: 'low-balance', rule: null })).toMatchObject({ tuned: false });
   });
+
+  it('previews and saves a custom KLI, and runs the triggers, on worker threads', async () => {
+    const s = await start();
+    const definition = {
+      id: 'any-debit',
+      name: 'Any debit',
+      question: 'Who pays for anything?',
+      product: 'checking',
+      rule: {
+        type: 'activity',
+        match: { direction: 'debit', account_families: ['checking'] },
+        measure: 'count',
+        min: 1,
+      },
+    };
+    const preview = await call(s, 'kli:preview', { definition });
+    expect(preview.customers).toBeGreaterThan(0);
+    expect(preview.sample_transactions.every((t) => t.amount_cents < 0)).toBe(true);
+    const saved = await call(s, 'kli:save', { definition });
+    expect(saved).toMatchObject({ id: 'any-debit', builtin: false, customers: preview.customers });
+    await expect(call(s, 'kli:save', { definition })).rejects.toThrow(/exists: choose another id or replace it/);
+    expect((await call(s, 'kli:library', {})).klis.map((k) => k.id)).toContain('any-debit');
+
+    const hits = await call(s, 'triggers:run', {});
+    expect(hits.evaluated_at).not.toBeNull();
+    expect(hits.total).toBe(hits.hits.length);
+  });
 });
