@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { sourceWorkerPath } from '../../src-main/app/paths';
+import type { ApiOutput, Channel } from '../../src-shared/api';
 import { startWebServer, type WebServer } from '../../src-main/web/server';
 import { buildSmallBank } from './small-bank';
 import { useTempDir } from './temp-dir';
@@ -31,4 +32,16 @@ export function useTestServer(): () => Promise<WebServer> {
     });
     return server;
   };
+}
+
+/** One API call as a screen makes it in browser mode; a refused call throws its message. */
+export async function callApi<C extends Channel>(s: WebServer, channel: C, input: unknown): Promise<ApiOutput<C>> {
+  const response = await fetch(`http://127.0.0.1:${s.port}/api/invoke/${channel}`, {
+    method: 'POST',
+    headers: { 'x-mainstreet-token': s.token, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value: ApiOutput<C>; error?: { message: string } };
+  if (!result.ok) throw new Error(result.error?.message ?? 'call failed');
+  return result.value;
 }

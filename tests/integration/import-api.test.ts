@@ -2,28 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { ApiOutput, Channel } from '../../src-shared/api';
 import type { JobInfo } from '../../src-shared/domain';
 import type { MappingProfile } from '../../src-shared/mapping-profile';
 import type { WebServer } from '../../src-main/web/server';
 import { FIXTURES } from '../helpers/fixtures';
-import { useTestServer } from '../helpers/test-server';
+import { callApi, useTestServer } from '../helpers/test-server';
 
 const OTHER_CORE = join(FIXTURES, 'other-core');
 
 describe('importing through the API, as the Import screen does', () => {
   const start = useTestServer();
-
-  async function call<C extends Channel>(s: WebServer, channel: C, input: unknown): Promise<ApiOutput<C>> {
-    const response = await fetch(`http://127.0.0.1:${s.port}/api/invoke/${channel}`, {
-      method: 'POST',
-      headers: { 'x-mainstreet-token': s.token, 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    const result = (await response.json()) as { ok: boolean; value: ApiOutput<C>; error?: { message: string } };
-    if (!result.ok) throw new Error(result.error?.message ?? 'call failed');
-    return result.value;
-  }
+  const call = callApi;
 
   async function upload(s: WebServer, name: string, bytes: Buffer): Promise<string> {
     const response = await fetch(`http://127.0.0.1:${s.port}/api/upload`, {

@@ -1,22 +1,10 @@
 /** The KLI calls as the KLIs screen makes them, through browser mode's real API and job runner. */
 import { describe, expect, it } from 'vitest';
-import type { ApiOutput, Channel } from '../../src-shared/api';
-import type { WebServer } from '../../src-main/web/server';
-import { useTestServer } from '../helpers/test-server';
+import { callApi, useTestServer } from '../helpers/test-server';
 
 describe('the KLI API', () => {
   const start = useTestServer();
-
-  async function call<C extends Channel>(s: WebServer, channel: C, input: unknown): Promise<ApiOutput<C>> {
-    const response = await fetch(`http://127.0.0.1:${s.port}/api/invoke/${channel}`, {
-      method: 'POST',
-      headers: { 'x-mainstreet-token': s.token, 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    const result = (await response.json()) as { ok: boolean; value: ApiOutput<C>; error?: { message: string } };
-    if (!result.ok) throw new Error(result.error?.message ?? 'call failed');
-    return result.value;
-  }
+  const call = callApi;
 
   it('computes in a job; a second Recompute while it runs joins it; the library then has figures', async () => {
     const s = await start();
