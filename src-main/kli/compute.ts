@@ -86,12 +86,10 @@ export function computeKlis(db: Db, options: ComputeOptions): KliComputeResult {
   const ids = matcherIds(db, keys);
   const maxId = Math.max(...ids.values());
   const matchers: (CompiledMatcher | null)[] = new Array<CompiledMatcher | null>(maxId + 1).fill(null);
-  const named = new Set<number>();
   for (const k of library) {
     for (const m of ruleMatches(k.rule, library)) {
       const id = ids.get(matcherKey(m))!;
       matchers[id] = compileMatcher(m, names);
-      named.add(id);
     }
   }
   const activityMatcher = ids.get(ACTIVITY_KEY)!;
@@ -105,7 +103,6 @@ export function computeKlis(db: Db, options: ComputeOptions): KliComputeResult {
   const scan = db.transaction(() => {
     const result = scanTransactions(db, {
       matchers,
-      named,
       activityMatcher,
       balanceMatcher,
       afterId,

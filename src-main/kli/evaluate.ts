@@ -5,7 +5,8 @@
  */
 import type { KliDefinition, KliRule, TransactionMatch } from '../../src-shared/kli';
 import type { Db } from '../db/open';
-import { MONTHS_PER_KEY, NAME_SPACE, monthLabel } from './facts';
+import { MONTHS_PER_KEY, NAME_SPACE, monthIndexSql, monthLabel } from './facts';
+import { DEPOSIT_FAMILIES } from './library';
 import { matcherKey } from './matchers';
 
 export interface Window {
@@ -46,7 +47,7 @@ export interface Verdict {
   months: Uint8Array;
 }
 
-const DEPOSIT = new Set(['checking', 'savings', 'money_market']);
+const DEPOSIT = new Set<string>(DEPOSIT_FAMILIES);
 const SAVINGS = new Set(['savings', 'money_market', 'cd']);
 const COVERAGE_MONTHS = 3;
 
@@ -69,18 +70,34 @@ export interface EvaluationContext {
   library: readonly KliDefinition[];
 }
 
-const idCaches = new WeakMap<Map<string, number>, WeakMap<TransactionMatch, number | undefined>>();
+/** What judging reuses across a context's customers: matcher ids by filter, and the verdict buffers. */
+interface Scratch {
+  ids: WeakMap<TransactionMatch, number | undefined>;
+  none: Verdict;
+  months: Uint8Array;
+}
+const scratches = new WeakMap<EvaluationContext, Scratch>();
 
-/** The matcher id of a rule's filter, remembered per filter object and context (keys are costly to build). */
-function matcherIdOf(match: TransactionMatch, ctx: EvaluationContext): number | undefined {
-  let cache = idCaches.get(ctx.matcherIds);
-  if (!cache) {
-    cache = new WeakMap();
-    idCaches.set(ctx.matcherIds, cache);
+function scratchOf(ctx: EvaluationContext): Scratch {
+  let scratch = scratches.get(ctx);
+  if (!scratch) {
+    const L = ctx.window.months;
+    scratch = {
+      ids: new WeakMap(),
+      none: { flagged: false, value: 0, detail: null, months: new Uint8Array(L) },
+      months: new Uint8Array(L),
+    };
+    scratches.set(ctx, scratch);
   }
-  if (cache.has(match)) return cache.get(match);
+  return scratch;
+}
+
+/** The matcher id of a rule's filter (keys are costly to build: remembered per filter object). */
+function matcherIdOf(match: TransactionMatch, ctx: EvaluationContext): number | undefined {
+  const ids = scratchOf(ctx).ids;
+  if (ids.has(match)) return ids.get(match);
   const id = ctx.matcherIds.get(matcherKey(match));
-  cache.set(match, id);
+  ids.set(match, id);
   return id;
 }
 
@@ -88,27 +105,11 @@ function matcherFacts(data: CustomerData, ctx: EvaluationContext, id: number | u
   return id === undefined ? undefined : data.facts.get(id);
 }
 
-const noneCache = new WeakMap<EvaluationContext, Verdict>();
-const monthsCache = new WeakMap<EvaluationContext, Uint8Array>();
-
-function none(ctx: EvaluationContext): Verdict {
-  let v = noneCache.get(ctx);
-  if (!v) {
-    v = { flagged: false, value: 0, detail: null, months: new Uint8Array(ctx.window.months) };
-    noneCache.set(ctx, v);
-  }
-  return v;
-}
+const none = (ctx: EvaluationContext): Verdict => scratchOf(ctx).none;
 
 /** The one months buffer a context's verdicts share (judge is called customer by customer). */
 function monthsBuffer(ctx: EvaluationContext): Uint8Array {
-  let m = monthsCache.get(ctx);
-  if (!m) {
-    m = new Uint8Array(ctx.window.months);
-    monthsCache.set(ctx, m);
-  }
-  m.fill(0);
-  return m;
+  return scratchOf(ctx).months.fill(0);
 }
 
 /** A rule's verdict for one customer. */
@@ -358,14 +359,13 @@ export function loadSnapshotBalances(db: Db, window: Window): Map<number, Float6
   const rows = db
     .prepare(
       `SELECT s.account_id,
-              group_concat(((CAST(substr(s.as_of, 1, 4) AS INTEGER) - 1900) * 12 + CAST(substr(s.as_of, 6, 2) AS INTEGER) - 1)
-                           || ':' || coalesce(s.average_balance_cents, s.balance_cents))
+              group_concat(${monthIndexSql('s.as_of')} || ':' || coalesce(s.average_balance_cents, s.balance_cents))
        FROM balance_snapshots s JOIN accounts a ON a.id = s.account_id JOIN products p ON p.code = a.product_code
-       WHERE s.as_of BETWEEN ? AND ? AND p.family IN ('checking', 'savings', 'money_market')
+       WHERE s.as_of BETWEEN ? AND ? AND p.family IN (${DEPOSIT_FAMILIES.map(() => '?').join(', ')})
        GROUP BY s.account_id`,
     )
     .raw();
-  for (const [accountId, packed] of rows.iterate(from, to) as Iterable<[number, string]>) {
+  for (const [accountId, packed] of rows.iterate(from, to, ...DEPOSIT_FAMILIES) as Iterable<[number, string]>) {
     const series = new Float64Array(L).fill(Number.NaN);
     for (const pair of packed.split(',')) {
       const colon = pair.indexOf(':');

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/open';
 import { getSetting, setSetting } from '../bank/stats';
 import { bankNames } from './definitions';
+import { DEPOSIT_FAMILIES } from './library';
 import type { CompiledMatcher, Signature } from './matchers';
 
 export const MONTHS_PER_KEY = 4096;
@@ -24,6 +25,10 @@ export function monthIndex(isoDate: string): number {
   return (Number(isoDate.slice(0, 4)) - 1900) * 12 + Number(isoDate.slice(5, 7)) - 1;
 }
 
+/** monthIndex in SQL, of an ISO date column. */
+export const monthIndexSql = (column: string) =>
+  `((CAST(substr(${column}, 1, 4) AS INTEGER) - 1900) * 12 + CAST(substr(${column}, 6, 2) AS INTEGER) - 1)`;
+
 export function monthLabel(index: number): string {
   const year = 1900 + Math.floor(index / 12);
   return `${year}-${String((index % 12) + 1).padStart(2, '0')}`;
@@ -31,13 +36,6 @@ export function monthLabel(index: number): string {
 
 export const factKey = (matcher: number, month: number, name: number) =>
   (matcher * MONTHS_PER_KEY + month) * NAME_SPACE + name;
-
-export function splitKey(key: number): { matcher: number; month: number; name: number } {
-  const name = key % NAME_SPACE;
-  const rest = (key - name) / NAME_SPACE;
-  const month = rest % MONTHS_PER_KEY;
-  return { matcher: (rest - month) / MONTHS_PER_KEY, month, name };
-}
 
 /** The facts of one account: key → [count, amount]. */
 export type AccountFacts = Map<number, [number, number]>;
@@ -122,8 +120,6 @@ interface SignatureClass {
 export interface ScanOptions {
   /** Matchers by id (index); null slots are matchers no longer used. */
   matchers: (CompiledMatcher | null)[];
-  /** Matchers whose facts keep the payee name (for "different merchants" and the lender shown). */
-  named: ReadonlySet<number>;
   /** Matcher id that counts every transaction on deposit accounts (activity, cash flow). */
   activityMatcher: number;
   /** Matcher id that sums the running balance after each transaction (average balance without snapshots). */
@@ -180,8 +176,8 @@ export function scanTransactions(db: Db, options: ScanOptions): ScanResult {
       const matcher = matchers[m];
       if (!matcher || m === options.activityMatcher || m === options.balanceMatcher) continue;
       if (!matcher.accepts(sig)) continue;
-      if (matcher.direction !== 'debit') credit.push(m);
-      if (matcher.direction !== 'credit') debit.push(m);
+      if (matcher.takes(false)) credit.push(m);
+      if (matcher.takes(true)) debit.push(m);
     }
     const shown = merchant || counterparty || description;
     return { credit, debit, name: shown ? nameId(shown) : 0 };
@@ -197,9 +193,7 @@ export function scanTransactions(db: Db, options: ScanOptions): ScanResult {
   const span = maxDate ? monthIndex(maxDate) - first + 1 : 1;
   const rows = db
     .prepare(
-      `SELECT account_id,
-              (CAST(substr(posted_date, 1, 4) AS INTEGER) - 1900) * 12 + CAST(substr(posted_date, 6, 2) AS INTEGER) - 1,
-              amount_cents, balance_after_cents,
+      `SELECT account_id, ${monthIndexSql('posted_date')}, amount_cents, balance_after_cents,
               description || char(1) || coalesce(merchant, '') || char(1) || coalesce(category, '') || char(1) ||
                 code || char(1) || coalesce(mcc, '') || char(1) || coalesce(counterparty, '')
        FROM transactions WHERE id > ? AND id <= ?`,
@@ -245,7 +239,7 @@ export function scanTransactions(db: Db, options: ScanOptions): ScanResult {
       const m = list[i]!;
       const limit = matchers[m]!.families;
       if (limit && !limit.has(families.names[family]!)) continue;
-      const key = factKey(m, month, options.named.has(m) ? cls.name : 0);
+      const key = factKey(m, month, cls.name);
       const at = account.sparse.get(key);
       if (at === undefined) {
         if (used + 2 > pool.length) {
@@ -303,7 +297,7 @@ interface Families {
   deposit: Uint8Array;
 }
 
-const DEPOSIT = new Set(['checking', 'savings', 'money_market']);
+const DEPOSIT = new Set<string>(DEPOSIT_FAMILIES);
 
 /** Each account's product family as a small code, indexed by account id. */
 function accountFamilies(db: Db): Families {

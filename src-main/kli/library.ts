@@ -8,7 +8,8 @@
 import type { ProductFamily } from '../../src-shared/domain';
 import type { KliDefinition, TransactionMatch } from '../../src-shared/kli';
 
-const DEPOSIT_FAMILIES: ProductFamily[] = ['checking', 'savings', 'money_market'];
+/** The accounts money moves through: what "activity", cash flow and running balances read. */
+export const DEPOSIT_FAMILIES: readonly ProductFamily[] = ['checking', 'savings', 'money_market'];
 
 const debit = (m: Omit<TransactionMatch, 'direction'>): TransactionMatch => ({ ...m, direction: 'debit' });
 const credit = (m: Omit<TransactionMatch, 'direction'>): TransactionMatch => ({ ...m, direction: 'credit' });
@@ -491,7 +492,7 @@ export const BUILTIN_KLIS: readonly KliDefinition[] = [
     builtin: true,
     rule: {
       type: 'activity',
-      match: debit({ categories: ['loan_payment'], account_families: DEPOSIT_FAMILIES }),
+      match: debit({ categories: ['loan_payment'], account_families: [...DEPOSIT_FAMILIES] }),
       measure: 'months',
       min: 2,
     },
@@ -510,5 +511,3 @@ export const BUILTIN_KLIS: readonly KliDefinition[] = [
     },
   },
 ];
-
-export const DEPOSIT_ACCOUNT_FAMILIES = DEPOSIT_FAMILIES;

@@ -24,6 +24,8 @@ export interface CompiledMatcher {
   /** Does a transaction with this signature count (before direction and account family)? */
   accepts(sig: Signature): boolean;
   direction: 'credit' | 'debit' | 'any';
+  /** Does money in (debit false) or out (debit true) count? */
+  takes(debit: boolean): boolean;
   /** Account families it is limited to, or null for any account. */
   families: ReadonlySet<string> | null;
 }
@@ -92,6 +94,7 @@ export function compileMatcher(match: TransactionMatch, bankNames: readonly stri
   return {
     key: matcherKey(match),
     direction: match.direction ?? 'any',
+    takes: (debit) => (debit ? match.direction !== 'credit' : match.direction !== 'debit'),
     families: match.account_families?.length ? new Set<string>(match.account_families) : null,
     accepts(sig) {
       if (codes && !codes.has(sig.code.toUpperCase())) return false;

@@ -7,7 +7,7 @@ import type { KliDefinition, KliEvidence, TransactionMatch } from '../../src-sha
 import type { Db } from '../db/open';
 import { bankNames } from './definitions';
 import { judge, type CustomerData, type EvaluationContext, type Verdict, type Window } from './evaluate';
-import { monthLabel } from './facts';
+import { monthIndexSql, monthLabel } from './facts';
 import { compileMatcher, matcherKey, type Signature } from './matchers';
 
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -102,8 +102,7 @@ export function matchingTransactions(
   // Newest first, so a sample stops reading as soon as it has enough.
   for (const r of rows) {
     if (matcher.families && !matcher.families.has(r.family)) continue;
-    if (matcher.direction === 'credit' && r.amount_cents < 0) continue;
-    if (matcher.direction === 'debit' && r.amount_cents >= 0) continue;
+    if (!matcher.takes(r.amount_cents < 0)) continue;
     const sig = signatureOf(r);
     const key = `${sig.description}\u0001${sig.merchant}\u0001${sig.category}\u0001${sig.code}\u0001${sig.mcc}\u0001${sig.counterparty}`;
     let ok = seen.get(key);
@@ -167,8 +166,7 @@ function monthTotals(db: Db, match: TransactionMatch, window: Window): MonthTota
   const insert = db.prepare('INSERT INTO temp.kli_preview_sig VALUES (?, ?, ?, ?, ?, ?, ?)');
   let kept = 0;
   for (const sig of signatures) {
-    if (matcher.direction === 'credit' && sig.debit) continue;
-    if (matcher.direction === 'debit' && !sig.debit) continue;
+    if (!matcher.takes(sig.debit === 1)) continue;
     if (!matcher.accepts(signatureOf(sig))) continue;
     insert.run(sig.description, sig.merchant, sig.category, sig.code, sig.mcc, sig.counterparty, sig.debit);
     kept++;
@@ -177,7 +175,7 @@ function monthTotals(db: Db, match: TransactionMatch, window: Window): MonthTota
   const totals = db
     .prepare(
       `SELECT t.account_id, p.family,
-              (CAST(substr(t.posted_date, 1, 4) AS INTEGER) - 1900) * 12 + CAST(substr(t.posted_date, 6, 2) AS INTEGER) - 1 AS month,
+              ${monthIndexSql('t.posted_date')} AS month,
               coalesce(nullif(t.merchant, ''), nullif(t.counterparty, ''), t.description) AS name,
               COUNT(*) AS n, SUM(t.amount_cents) AS amount
        FROM transactions t NOT INDEXED

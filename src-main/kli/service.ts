@@ -23,7 +23,7 @@ import { bankCurrency, moneyFormat, type MoneyFormat } from '../triggers/money';
 import { dataLastDate, ruleKey } from './compute';
 import { builtinDefinition, listDefinitions, lookbackMonths } from './definitions';
 import type { Window } from './evaluate';
-import { factsInvalidReason, merchantRulesFingerprint, monthIndex, readFactsState } from './facts';
+import { factsInvalidReason, monthIndex, monthLabel, readFactsState } from './facts';
 import { asEvidence, decideOnTheSpot, ruleTransactions } from './preview';
 import { ruleInWords } from './words';
 
@@ -97,7 +97,6 @@ function isStale(db: Db, klis: KliSummary[]): boolean {
   if (!state) return true;
   const newest = (db.prepare('SELECT MAX(id) FROM transactions').pluck().get() as number | null) ?? 0;
   if (newest > state.through) return true;
-  if (state.rules !== merchantRulesFingerprint(db)) return true;
   return factsInvalidReason(db, state, []) !== null;
 }
 
@@ -168,13 +167,11 @@ function storeOnTheSpot(db: Db, definition: KliDefinition, window: Window): void
     insert.run(definition.id, customer, verdict.value, verdict.detail);
   }
   const coverage = lastRun(db)?.coverage ?? 0;
-  const points = spot.trend.map((customers, i) => ({ month: monthLabelOf(first + i), customers }));
+  const points = spot.trend.map((customers, i) => ({ month: monthLabel(first + i), customers }));
   db.prepare(
     `INSERT OR REPLACE INTO kli_stats (kli_id, customers, households, coverage, trend, rule_key) VALUES (?, ?, ?, ?, ?, ?)`,
   ).run(definition.id, spot.verdicts.size, spot.households.size, coverage, JSON.stringify(points), ruleKey(definition));
 }
-
-const monthLabelOf = (index: number) => `${1900 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 
 export function saveCustomKli(db: Db, definition: CustomKli, overwrite: boolean, actor: string): KliSummary {
   requireActivity(definition);
