@@ -23,19 +23,27 @@ function elevenMonths(bank: KliBank) {
   return { ann, bob, cy, annChk, annSav, cyChk };
 }
 
-/** June 2026, with a new customer, a new lender and a late-posted May charge; returns the rows added. */
-function june(bank: KliBank, people: ReturnType<typeof elevenMonths>): number {
-  const deeChk = bank.account(bank.customer('Dee Park'), 'CHK-FREE');
-  const ids = [
+/**
+ * June 2026, with a new customer, a new lender and a late-posted May charge; returns the ids
+ * added. Dee's payment (an auto lender unless said otherwise) goes to the account given, or to
+ * a new customer Dee's checking.
+ */
+function june(
+  bank: KliBank,
+  people: ReturnType<typeof elevenMonths>,
+  dee: { account?: Account; payment?: [number, string, Parameters<KliBank['txn']>[4]] } = {},
+): number[] {
+  const deeChk = dee.account ?? bank.account(bank.customer('Dee Park'), 'CHK-FREE');
+  const [cents, description, options] = dee.payment ?? [-41_500, 'TOYOTA FINANCIAL SVCS', { category: 'loan_payment' }];
+  return [
     bank.txn(people.annChk, '2026-06-01', 300_000, 'ACME CORP PAYROLL', pay),
     bank.txn(people.annChk, '2026-06-05', -52_000, 'ROCKET MORTGAGE PMT', rocket),
     bank.txn(people.annChk, '2026-06-15', -20_000, 'TRANSFER TO SAVINGS', { category: 'transfer' }),
     bank.txn(people.annSav, '2026-06-15', 20_000, 'TRANSFER FROM CHECKING', { category: 'transfer' }),
     bank.txn(people.cyChk, '2026-06-20', -9_000, 'HY-VEE', { category: 'groceries', balance: 8_000 }),
     bank.txn(people.cyChk, '2026-05-30', -1_199, 'SPOTIFY USA', { category: 'subscriptions_streaming' }),
-    bank.txn(deeChk, '2026-06-10', -41_500, 'TOYOTA FINANCIAL SVCS', { category: 'loan_payment' }),
+    bank.txn(deeChk, '2026-06-10', cents, description, options),
   ];
-  return ids.length;
 }
 
 const transactionCount = (bank: KliBank) => bank.db.prepare('SELECT COUNT(*) FROM transactions').pluck().get();
@@ -51,7 +59,7 @@ describe('incremental compute', () => {
     expect(bank.flagged('regular-saver')).toEqual(['Ann Lee', 'Bob Lee']);
     expect(bank.flagged('auto-loan-elsewhere')).toEqual([]);
 
-    const added = june(bank, people);
+    const added = june(bank, people).length;
     const next = bank.compute({ asOf: '2026-06-30' });
     expect(next).toMatchObject({ as_of: '2026-06-30', incremental: true, transactions_read: added });
     expect(bank.flagged('auto-loan-elsewhere')).toEqual(['Dee Park']);
@@ -140,15 +148,10 @@ describe('incremental compute', () => {
     const deeChk = bank.db
       .prepare('SELECT id, account_number AS number FROM accounts WHERE account_number = ?')
       .get('CHK-FREE-0004') as Account;
-    const reused = [
-      bank.txn(people.annChk, '2026-06-01', 300_000, 'ACME CORP PAYROLL', pay),
-      bank.txn(people.annChk, '2026-06-05', -52_000, 'ROCKET MORTGAGE PMT', rocket),
-      bank.txn(people.annChk, '2026-06-15', -20_000, 'TRANSFER TO SAVINGS', { category: 'transfer' }),
-      bank.txn(people.annSav, '2026-06-15', 20_000, 'TRANSFER FROM CHECKING', { category: 'transfer' }),
-      bank.txn(people.cyChk, '2026-06-20', -9_000, 'HY-VEE', { category: 'groceries', balance: 8_000 }),
-      bank.txn(people.cyChk, '2026-05-30', -1_199, 'SPOTIFY USA', { category: 'subscriptions_streaming' }),
-      bank.txn(deeChk, '2026-06-10', -98_000, 'MR COOPER MTG PMT', { category: 'loan_payment' }),
-    ];
+    const reused = june(bank, people, {
+      account: deeChk,
+      payment: [-98_000, 'MR COOPER MTG PMT', { category: 'loan_payment' }],
+    });
     expect(Math.max(...reused)).toBe(newest);
     bank.compute();
     expect(bank.flagged('auto-loan-elsewhere')).toEqual([]);
