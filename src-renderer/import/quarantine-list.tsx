@@ -1,5 +1,4 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { useState } from 'react';
 import type { QuarantineRow } from '../../src-shared/imports';
 import { Pager } from '../customers/pager';
 import { fileName, formatCount, formatInt } from '../lib/format';
@@ -8,6 +7,7 @@ import { DataGrid } from '../shell/data-grid';
 import { ErrorPanel } from '../shell/error-panel';
 import { Loading } from '../shell/loading';
 import { ReportExport } from './report-export';
+import { usePaging } from '../lib/use-paging';
 
 const column = createColumnHelper<QuarantineRow>();
 
@@ -30,10 +30,8 @@ const columns = [
 
 /** Rows kept out of the database with their reasons, a page at a time, and their export. */
 export function QuarantineList({ importId, total }: { importId: number; total: number }) {
-  const [page, setPage] = useState(0);
-  const [pageSize, setPageSize] = useState(50);
-  const result = useCall('imports:quarantine', { id: importId, page, page_size: pageSize });
-  const pageCount = Math.max(1, Math.ceil((result.data?.total ?? total) / pageSize));
+  const paging = usePaging(50);
+  const result = useCall('imports:quarantine', { id: importId, page: paging.page, page_size: paging.pageSize });
   return (
     <section className="panel step" aria-labelledby="quarantine-heading">
       <h2 id="quarantine-heading">Quarantined rows</h2>
@@ -60,16 +58,7 @@ export function QuarantineList({ importId, total }: { importId: number; total: n
                   rowTestId="quarantine-row"
                 />
               </div>
-              <Pager
-                page={page}
-                pageCount={pageCount}
-                pageSize={pageSize}
-                onPage={setPage}
-                onPageSize={(size) => {
-                  setPageSize(size);
-                  setPage(0);
-                }}
-              />
+              <Pager {...paging.pager(result.data.total)} />
             </>
           ) : (
             <Loading slow={result.slow} text="Loading the quarantined rows…" />

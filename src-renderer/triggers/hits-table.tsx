@@ -12,6 +12,7 @@ import { useCall } from '../lib/use-call';
 import { DataGrid } from '../shell/data-grid';
 import { ErrorPanel } from '../shell/error-panel';
 import { Loading } from '../shell/loading';
+import { usePaging } from '../lib/use-paging';
 
 const column = createColumnHelper<TriggerHit>();
 
@@ -70,9 +71,8 @@ function ExportButtons({ disabled }: { disabled: boolean }) {
 
 /** The hits of the last evaluation, a page at a time, with the customer, the evidence and the action. */
 export function HitsPanel() {
-  const [page, setPage] = useState(0);
-  const [pageSize, setPageSize] = useState<number>(PAGE_SIZES[1]);
-  const hits = useCall('triggers:hits', { page, page_size: pageSize });
+  const paging = usePaging(PAGE_SIZES[1]);
+  const hits = useCall('triggers:hits', { page: paging.page, page_size: paging.pageSize });
   let body;
   if (hits.error && !hits.data) {
     body = <ErrorPanel message={`The hits could not be loaded: ${hits.error}`} onRetry={hits.reload} />;
@@ -82,7 +82,6 @@ export function HitsPanel() {
     body = <p className="muted">The triggers have not been evaluated yet: Run now, or import a new snapshot.</p>;
   } else {
     const data = hits.data;
-    const pageCount = Math.max(1, Math.ceil(data.total / pageSize));
     body = (
       <>
         <div className="toolbar">
@@ -109,16 +108,7 @@ export function HitsPanel() {
               />
             </div>
             <p className="muted small">Sorting orders the rows of this page.</p>
-            <Pager
-              page={page}
-              pageCount={pageCount}
-              pageSize={pageSize}
-              onPage={setPage}
-              onPageSize={(size) => {
-                setPageSize(size);
-                setPage(0);
-              }}
-            />
+            <Pager {...paging.pager(data.total)} />
           </>
         )}
       </>

@@ -1,0 +1,25 @@
+import { useState } from 'react';
+
+/**
+ * A server-paged list's page and page size; a new page size goes back to the first page. The
+ * Pager's props come from `pager(total)`.
+ */
+export function usePaging(initialSize: number) {
+  const [page, setPage] = useState(0);
+  const [pageSize, setPageSize] = useState(initialSize);
+  const pageCount = (total: number) => Math.max(1, Math.ceil(total / pageSize));
+  return {
+    page,
+    pageSize,
+    pager: (total: number) => ({
+      page,
+      pageCount: pageCount(total),
+      pageSize,
+      onPage: setPage,
+      onPageSize: (size: number) => {
+        setPageSize(size);
+        setPage(0);
+      },
+    }),
+  };
+}
