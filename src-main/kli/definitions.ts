@@ -8,7 +8,7 @@ import { customKliSchema, kliRuleSchema } from '../../src-shared/kli-schema';
 import { getSetting } from '../bank/stats';
 import type { Db } from '../db/open';
 import { BUILTIN_KLIS } from './library';
-import { bankNamesOf } from './matchers';
+import { getBankNames } from './bank-names';
 
 export const DEFAULT_LOOKBACK_MONTHS = 12;
 
@@ -46,6 +46,7 @@ export function lookbackMonths(db: Db): number {
   return Number.isInteger(value) && value >= 1 && value <= 36 ? value : DEFAULT_LOOKBACK_MONTHS;
 }
 
+/** What "{bank}" stands for (Settings › This bank). */
 export function bankNames(db: Db): string[] {
-  return bankNamesOf(getSetting(db, 'bank_name'), getSetting(db, 'bank_short_name'));
+  return getBankNames(db).recognised;
 }
