@@ -97,7 +97,7 @@ function isStale(db: Db, klis: KliSummary[]): boolean {
   if (!state) return true;
   const newest = (db.prepare('SELECT MAX(id) FROM transactions').pluck().get() as number | null) ?? 0;
   if (newest > state.through) return true;
-  return factsInvalidReason(db, state, []) !== null;
+  return factsInvalidReason(db, state, [], { countRows: false }) !== null;
 }
 
 function definitionOf(db: Db, id: string): KliDefinition {
