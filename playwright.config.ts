@@ -19,6 +19,7 @@ export default defineConfig({
     },
     viewport: { width: 1360, height: 860 },
     screenshot: 'only-on-failure',
-    trace: 'off',
+    // Two tests once timed out after their last step; a trace says where the next one waits.
+    trace: 'retain-on-failure',
   },
 });

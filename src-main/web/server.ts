@@ -181,8 +181,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     context,
     async close() {
       for (const stream of streams) stream.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // close() waits for every connection to end: a page still open keeps its keep-alive
+      // sockets busy, so they are cut at once rather than waited for.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await closed;
       await context.close();
       clearUploads(options.dataDir);
     },
