@@ -385,6 +385,26 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX trigger_hits_customer ON trigger_hits(customer_id);
     `,
   },
+  {
+    version: 7,
+    name: 'transaction signatures',
+    // What the KLI filters read of a transaction (description, cleaned merchant and category,
+    // code, MCC, counterparty), numbered once at import: a compute then reads a number per row
+    // instead of its text (see bank/signatures.ts). Rows without one (loaded before this, or
+    // re-cleaned since) are read by their text.
+    sql: `
+      CREATE TABLE transaction_signatures (
+        id INTEGER PRIMARY KEY,
+        description TEXT NOT NULL,
+        merchant TEXT,
+        category TEXT,
+        code TEXT NOT NULL,
+        mcc TEXT,
+        counterparty TEXT
+      ) STRICT;
+      ALTER TABLE transactions ADD COLUMN signature_id INTEGER;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -7,6 +7,7 @@ import type { MerchantRule, MerchantRuleMatch } from '../../src-shared/merchants
 import type { MerchantCategory } from '../../src-shared/merchants';
 import { audit } from '../db/audit';
 import type { Db } from '../db/open';
+import { numberUnsignedTransactions } from '../bank/signatures';
 import { createMerchantCleaner, type MerchantCleaner } from './merchants';
 
 export function listMerchantRules(db: Db): MerchantRule[] {
@@ -31,7 +32,7 @@ export function bankMerchantCleaner(db: Db, rules: readonly MerchantRule[] = lis
 
 /**
  * Cleans every loaded transaction again: each distinct description and MCC once, then one
- * pass over the transactions table.
+ * pass over the transactions table. A changed row is numbered again by its new signature.
  */
 export function recleanTransactions(db: Db, cleaner: MerchantCleaner): number {
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS merchant_map (
@@ -50,13 +51,14 @@ export function recleanTransactions(db: Db, cleaner: MerchantCleaner): number {
   db.exec('CREATE INDEX IF NOT EXISTS temp.merchant_map_key ON merchant_map(description, mcc)');
   const changes = db
     .prepare(
-      `UPDATE transactions SET merchant = m.merchant, category = m.category
+      `UPDATE transactions SET merchant = m.merchant, category = m.category, signature_id = NULL
        FROM temp.merchant_map m
        WHERE m.description = transactions.description AND m.mcc IS transactions.mcc
          AND (transactions.merchant IS NOT m.merchant OR transactions.category IS NOT m.category)`,
     )
     .run().changes;
   db.exec('DELETE FROM temp.merchant_map');
+  if (changes > 0) numberUnsignedTransactions(db);
   return changes;
 }
 

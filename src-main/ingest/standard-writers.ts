@@ -6,6 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { FAMILY_INFO, type HouseholdRule, type ProductFamily } from '../../src-shared/domain';
 import type { Db } from '../db/open';
+import { signatureNumberer } from '../bank/signatures';
 import { householdKey } from './household-key';
 import type { FieldValue, StandardKind } from './standard-layout';
 import { US_STATE, US_ZIP } from './standard-layout';
@@ -190,13 +191,15 @@ export function createWriters(db: Db, options: WriterOptions): Writers {
     )
     .pluck();
   const TRANSACTION_COLUMNS = `(transaction_key, account_id, posted_date, amount_cents, code, description, mcc,
-    balance_after_cents, merchant, category, counterparty)`;
+    balance_after_cents, merchant, category, counterparty, signature_id)`;
+  const COLUMNS = 12;
   const insertTransactions = (rows: number) =>
     db.prepare(
       `INSERT OR IGNORE INTO transactions ${TRANSACTION_COLUMNS} VALUES ${Array(rows)
-        .fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .fill(`(${Array<string>(COLUMNS).fill('?').join(', ')})`)
         .join(', ')}`,
     );
+  const signatureOf = signatureNumberer(db);
   // Rows go to SQLite fifty at a time: one statement call instead of fifty (without foreign-key
   // checks, which the import turns off, this is a third faster on a million rows).
   const BATCH = 50;
@@ -204,12 +207,14 @@ export function createWriters(db: Db, options: WriterOptions): Writers {
   const insertOne = insertTransactions(1);
   let pending: unknown[] = [];
   const flushTransactions = () => {
-    const rows = pending.length / 11;
+    const rows = pending.length / COLUMNS;
     if (rows === 0) return;
     const statement = rows === BATCH ? insertBatch : null;
     let inserted = 0;
     if (statement) inserted = statement.run(pending).changes;
-    else for (let i = 0; i < pending.length; i += 11) inserted += insertOne.run(pending.slice(i, i + 11)).changes;
+    else
+      for (let i = 0; i < pending.length; i += COLUMNS)
+        inserted += insertOne.run(pending.slice(i, i + COLUMNS)).changes;
     stats.duplicates += rows - inserted;
     pending = [];
   };
@@ -435,20 +440,25 @@ export function createWriters(db: Db, options: WriterOptions): Writers {
       const description = req(row.description);
       const mcc = str(row.mcc);
       const cleaned = options.cleanMerchant?.(description, mcc);
+      const code = req(row.code);
+      const counterparty = str(row.counterparty);
+      const merchant = cleaned?.merchant ?? null;
+      const category = cleaned?.category ?? null;
       pending.push(
         req(row.transaction_id),
         account,
         req(row.posted_date),
         num(row.amount),
-        req(row.code),
+        code,
         description,
         mcc,
         num(row.balance_after),
-        cleaned?.merchant ?? null,
-        cleaned?.category ?? null,
-        str(row.counterparty),
+        merchant,
+        category,
+        counterparty,
+        signatureOf([description, merchant ?? '', category ?? '', code, mcc ?? '', counterparty ?? '']),
       );
-      if (pending.length === BATCH * 11) flushTransactions();
+      if (pending.length === BATCH * COLUMNS) flushTransactions();
       return null;
     },
     balances(row) {

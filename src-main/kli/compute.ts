@@ -110,7 +110,7 @@ export function computeKlis(db: Db, options: ComputeOptions): KliComputeResult {
       ...(options.signal ? { signal: options.signal } : {}),
     });
     progress({ step: 'Saving monthly facts', current: 0, total: 1 });
-    storeFacts(db, result, { activity: activityMatcher, balance: balanceMatcher }, incremental);
+    const kept = storeFacts(db, result, { activity: activityMatcher, balance: balanceMatcher }, incremental);
     const through = Math.max(result.throughId, afterId);
     const count = db.prepare('SELECT COUNT(*) FROM transactions WHERE id <= ?').pluck().get(through) as number;
     saveFactsState(db, {
@@ -121,7 +121,7 @@ export function computeKlis(db: Db, options: ComputeOptions): KliComputeResult {
       rolled_back: rolledBackImports(db),
       bank_names: names,
     });
-    return result;
+    return { read: result.read, kept };
   });
   const scanned = scan.immediate();
 
@@ -134,12 +134,12 @@ export function computeKlis(db: Db, options: ComputeOptions): KliComputeResult {
     library,
   };
   const evaluate = db.transaction(() => {
-    const result = evaluateAll(
-      db,
-      ctx,
-      (done, total) => progress({ step: 'Deciding KLIs per customer', current: done, total }),
-      options.signal,
-    );
+    const result = evaluateAll(db, ctx, {
+      onProgress: (done, total) => progress({ step: 'Deciding KLIs per customer', current: done, total }),
+      signal: options.signal,
+      // After a full compute every account's facts are in memory; after an incremental one, those it touched.
+      kept: { facts: scanned.kept, complete: !incremental },
+    });
     db.exec('DELETE FROM kli_stats');
     const insertStat = db.prepare(
       'INSERT INTO kli_stats (kli_id, customers, households, coverage, trend, rule_key) VALUES (?, ?, ?, ?, ?, ?)',

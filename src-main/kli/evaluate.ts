@@ -5,7 +5,7 @@
  */
 import type { KliDefinition, KliRule, TransactionMatch } from '../../src-shared/kli';
 import type { Db } from '../db/open';
-import { MONTHS_PER_KEY, NAME_SPACE, monthIndexSql, monthLabel } from './facts';
+import { MONTHS_PER_KEY, NAME_SPACE, NumberReader, monthLabel } from './facts';
 import { DEPOSIT_FAMILIES } from './library';
 import { matcherKey } from './matchers';
 
@@ -209,28 +209,97 @@ export function judge(rule: KliRule, data: CustomerData, ctx: EvaluationContext)
   }
 }
 
-interface AccountInfo {
-  id: number;
-  family: string;
-  interest_bearing: number;
-  balance_cents: number;
-  status: string;
+/** Every account's few facts the evaluation reads, by account id, and each customer's accounts. */
+class Holdings {
+  /** Family code per account id (0: no such account); names in `families`. */
+  readonly family: Uint8Array;
+  readonly families: string[] = [''];
+  readonly savings: Uint8Array;
+  readonly deposit: Uint8Array;
+  /** 1: open non-interest checking. */
+  readonly nonInterest: Uint8Array;
+  /** Balance of open savings-family accounts (0 otherwise). */
+  readonly savingsCents: Float64Array;
+  /** Customer id → its accounts: `accounts[start[c] .. start[c + 1])`. */
+  readonly start: Int32Array;
+  readonly accounts: Int32Array;
+
+  constructor(db: Db) {
+    const maxAccount = (db.prepare('SELECT coalesce(MAX(id), 0) FROM accounts').pluck().get() as number) + 1;
+    this.family = new Uint8Array(maxAccount);
+    this.savings = new Uint8Array(256);
+    this.deposit = new Uint8Array(256);
+    this.nonInterest = new Uint8Array(maxAccount);
+    this.savingsCents = new Float64Array(maxAccount);
+    // A few rows, each a family's accounts packed "id,balance,…" (SQLite builds text far faster
+    // than it hands over rows).
+    const groups = db
+      .prepare(
+        `SELECT p.family, p.interest_bearing = 0, a.status NOT IN ('CLOSED', 'CHARGED_OFF'),
+                group_concat(a.id || ',' || a.balance_cents)
+         FROM accounts a JOIN products p ON p.code = a.product_code GROUP BY 1, 2, 3`,
+      )
+      .raw()
+      .all() as [string, number, number, string][];
+    for (const [family, nonInterest, open, packed] of groups) {
+      let code = this.families.indexOf(family);
+      if (code < 0) {
+        code = this.families.length;
+        this.families.push(family);
+        this.savings[code] = SAVINGS.has(family) ? 1 : 0;
+        this.deposit[code] = DEPOSIT.has(family) ? 1 : 0;
+      }
+      const numbers = new NumberReader(packed);
+      while (!numbers.done()) {
+        const id = numbers.next();
+        const balance = numbers.next();
+        this.family[id] = code;
+        if (open && this.savings[code]) this.savingsCents[id] = balance;
+        if (open && nonInterest && family === 'checking') this.nonInterest[id] = 1;
+      }
+    }
+    const owners = db
+      .prepare("SELECT group_concat(customer_id || ',' || account_id) FROM account_owners")
+      .pluck()
+      .get() as string | null;
+    const maxCustomer = (db.prepare('SELECT coalesce(MAX(id), 0) FROM customers').pluck().get() as number) + 1;
+    const pairs: number[] = [];
+    if (owners) {
+      const numbers = new NumberReader(owners);
+      while (!numbers.done()) pairs.push(numbers.next(), numbers.next());
+    }
+    this.start = new Int32Array(maxCustomer + 1);
+    for (let i = 0; i < pairs.length; i += 2) if (pairs[i]! < maxCustomer) this.start[pairs[i]! + 1]! += 1;
+    for (let c = 0; c < maxCustomer; c++) this.start[c + 1]! += this.start[c]!;
+    this.accounts = new Int32Array(this.start[maxCustomer]!);
+    const filled = this.start.slice(0, maxCustomer);
+    for (let i = 0; i < pairs.length; i += 2) {
+      const customer = pairs[i]!;
+      if (customer < maxCustomer) this.accounts[filled[customer]!++] = pairs[i + 1]!;
+    }
+  }
 }
 
 /** Gathers one customer's data from their accounts' facts and balances. */
 export class CustomerReader {
   private readonly factsOf;
-  private readonly accounts = new Map<number, AccountInfo>();
-  private readonly owned = new Map<number, number[]>();
+  private readonly holdings: Holdings;
   private readonly running: Float64Array;
+  private readonly runningCount: Float64Array;
+  /**
+   * `kept`: accounts' packed facts already in memory (just computed); `complete` when it holds
+   * every account that has facts, so the others need not be looked up.
+   */
   constructor(
     db: Db,
     private readonly ctx: EvaluationContext,
     private readonly balances: Map<number, Float64Array>,
+    private readonly kept?: { facts: Map<number, Float64Array>; complete: boolean },
   ) {
     this.factsOf = db.prepare('SELECT facts FROM kli_account_facts WHERE account_id = ?').pluck();
     const L = ctx.window.months;
     this.running = new Float64Array(L);
+    this.runningCount = new Float64Array(L);
     this.data = {
       facts: new Map(),
       balance: new Float64Array(L),
@@ -238,24 +307,7 @@ export class CustomerReader {
       holdsNonInterestChecking: false,
       savingsCents: 0,
     };
-    const rows = db
-      .prepare(
-        `SELECT a.id, p.family, p.interest_bearing, a.balance_cents, a.status
-         FROM accounts a JOIN products p ON p.code = a.product_code`,
-      )
-      .raw()
-      .all() as [number, string, number, number, string][];
-    for (const [id, family, interest, balance, status] of rows) {
-      this.accounts.set(id, { id, family, interest_bearing: interest, balance_cents: balance, status });
-    }
-    for (const [customer, account] of db
-      .prepare('SELECT customer_id, account_id FROM account_owners')
-      .raw()
-      .iterate() as Iterable<[number, number]>) {
-      const list = this.owned.get(customer);
-      if (list) list.push(account);
-      else this.owned.set(customer, [account]);
-    }
+    this.holdings = new Holdings(db);
   }
 
   /** Facts objects by matcher id, reused customer after customer. */
@@ -281,6 +333,13 @@ export class CustomerReader {
     return f;
   }
 
+  private factsOfAccount(accountId: number): Float64Array | undefined {
+    const inMemory = this.kept?.facts.get(accountId);
+    if (inMemory || this.kept?.complete) return inMemory;
+    const blob = this.factsOf.get(accountId) as Buffer | undefined;
+    return blob ? new Float64Array(blob.buffer, blob.byteOffset, blob.byteLength / 8) : undefined;
+  }
+
   /** The customer's data; the object is reused by the next call. */
   read(customerId: number): CustomerData {
     const L = this.ctx.window.months;
@@ -292,30 +351,35 @@ export class CustomerReader {
     data.holdsNonInterestChecking = false;
     data.savingsCents = 0;
     const running = this.running;
+    const runningCount = this.runningCount;
     const balanceMatcher = this.ctx.balanceMatcher;
-    for (const accountId of this.owned.get(customerId) ?? []) {
-      const account = this.accounts.get(accountId);
-      if (!account) continue;
-      const open = account.status !== 'CLOSED' && account.status !== 'CHARGED_OFF';
-      if (open && SAVINGS.has(account.family)) data.savingsCents += account.balance_cents;
-      const nonInterest = open && account.family === 'checking' && account.interest_bearing === 0;
+    const h = this.holdings;
+    const end = customerId + 1 < h.start.length ? h.start[customerId + 1]! : 0;
+    for (let a = customerId + 1 < h.start.length ? h.start[customerId]! : 0; a < end; a++) {
+      const accountId = h.accounts[a]!;
+      const family = h.family[accountId] ?? 0;
+      if (family === 0) continue;
+      data.savingsCents += h.savingsCents[accountId]!;
+      const nonInterest = h.nonInterest[accountId] === 1;
       if (nonInterest) data.holdsNonInterestChecking = true;
-      running.fill(Number.NaN);
-      const blob = this.factsOf.get(accountId) as Buffer | undefined;
-      if (blob) {
-        const values = new Float64Array(blob.buffer, blob.byteOffset, blob.byteLength / 8);
+      running.fill(0);
+      runningCount.fill(0);
+      const values = this.factsOfAccount(accountId);
+      if (values) {
         for (let e = 0; e + 2 < values.length; e += 3) {
+          // key = (matcher * 4096 + month) * 2^20 + name: exact in a double, taken apart without %
           const key = values[e]!;
-          const name = key % NAME_SPACE;
-          const rest = (key - name) / NAME_SPACE;
-          const month = rest % MONTHS_PER_KEY;
+          const high = Math.floor(key / NAME_SPACE);
+          const name = key - high * NAME_SPACE;
+          const month = high % MONTHS_PER_KEY;
           const i = month - first;
           if (i < 0 || i >= L) continue;
-          const matcher = (rest - month) / MONTHS_PER_KEY;
+          const matcher = (high - month) / MONTHS_PER_KEY;
           const n = values[e + 1]!;
           const amount = values[e + 2]!;
           if (matcher === balanceMatcher) {
-            running[i] = n > 0 ? amount / n : Number.NaN;
+            runningCount[i] = runningCount[i]! + n;
+            running[i] = running[i]! + amount;
             continue;
           }
           const f = this.factsFor(matcher);
@@ -330,11 +394,11 @@ export class CustomerReader {
           }
         }
       }
-      if (!DEPOSIT.has(account.family)) continue;
+      if (h.deposit[family] !== 1) continue;
       // Snapshots when the core sends them; otherwise the running balance on transactions.
-      const series = this.balances.get(accountId) ?? running;
+      const snapshots = this.balances.get(accountId);
       for (let i = 0; i < L; i++) {
-        const b = series[i]!;
+        const b = snapshots ? snapshots[i]! : runningCount[i]! > 0 ? running[i]! / runningCount[i]! : Number.NaN;
         if (Number.isNaN(b)) continue;
         data.balance[i] = (Number.isNaN(data.balance[i]!) ? 0 : data.balance[i]!) + b;
         if (nonInterest) {
@@ -354,12 +418,12 @@ export function loadSnapshotBalances(db: Db, window: Window): Map<number, Float6
   const from = `${monthLabel(first)}-01`;
   const to = `${monthLabel(window.end)}-31`;
   const balances = new Map<number, Float64Array>();
-  // One row per account (the snapshots' key order), its months packed "month:cents,…": a
-  // third of the time of a row per snapshot.
+  // One row per account (the snapshots' key order), its months packed "YYYY-MM,cents,…": SQLite
+  // builds the text far faster than it hands over a row per snapshot.
   const rows = db
     .prepare(
       `SELECT s.account_id,
-              group_concat(${monthIndexSql('s.as_of')} || ':' || coalesce(s.average_balance_cents, s.balance_cents))
+              group_concat(substr(s.as_of, 1, 7) || ',' || coalesce(s.average_balance_cents, s.balance_cents))
        FROM balance_snapshots s JOIN accounts a ON a.id = s.account_id JOIN products p ON p.code = a.product_code
        WHERE s.as_of BETWEEN ? AND ? AND p.family IN (${DEPOSIT_FAMILIES.map(() => '?').join(', ')})
        GROUP BY s.account_id`,
@@ -367,55 +431,73 @@ export function loadSnapshotBalances(db: Db, window: Window): Map<number, Float6
     .raw();
   for (const [accountId, packed] of rows.iterate(from, to, ...DEPOSIT_FAMILIES) as Iterable<[number, string]>) {
     const series = new Float64Array(L).fill(Number.NaN);
-    for (const pair of packed.split(',')) {
-      const colon = pair.indexOf(':');
-      const i = Number(pair.slice(0, colon)) - first;
-      if (i >= 0 && i < L) series[i] = Number(pair.slice(colon + 1));
+    const numbers = new NumberReader(packed);
+    while (!numbers.done()) {
+      const year = numbers.next();
+      const i = (year - 1900) * 12 + numbers.next() - 1 - first;
+      const cents = numbers.next();
+      if (i >= 0 && i < L) series[i] = cents;
     }
     balances.set(accountId, series);
   }
   return balances;
 }
 
-/** Inserts results a hundred rows a statement. */
+/**
+ * Holds the flagged results, then inserts them KLI by KLI in customer order (the table's key
+ * order: appending is far cheaper than inserting all over it), a hundred rows a statement.
+ */
 class ResultWriter {
   private static readonly ROWS = 100;
-  private readonly many;
-  private readonly one;
-  private readonly pending: (string | number | null)[] = [];
-  constructor(db: Db) {
+  private readonly byKli: { customers: number[]; values: number[]; details: (string | null)[] }[];
+  constructor(klis: number) {
+    this.byKli = Array.from({ length: klis }, () => ({ customers: [], values: [], details: [] }));
+  }
+  add(kli: number, customer: number, value: number, detail: string | null): void {
+    const held = this.byKli[kli]!;
+    held.customers.push(customer);
+    held.values.push(value);
+    held.details.push(detail);
+  }
+  write(db: Db, ids: readonly string[]): void {
     const row = '(?, ?, ?, ?)';
     const sql = 'INSERT INTO kli_results (kli_id, customer_id, value, detail) VALUES ';
-    this.many = db.prepare(sql + Array<string>(ResultWriter.ROWS).fill(row).join(', '));
-    this.one = db.prepare(sql + row);
-  }
-  add(kli: string, customer: number, value: number, detail: string | null): void {
-    this.pending.push(kli, customer, value, detail);
-    if (this.pending.length === 4 * ResultWriter.ROWS) {
-      this.many.run(this.pending);
-      this.pending.length = 0;
+    const many = db.prepare(sql + Array<string>(ResultWriter.ROWS).fill(row).join(', '));
+    const one = db.prepare(sql + row);
+    const order = ids.map((id, k) => [id, k] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const pending: (string | number | null)[] = [];
+    for (const [id, k] of order) {
+      const { customers, values, details } = this.byKli[k]!;
+      for (let r = 0; r < customers.length; r++) {
+        pending.push(id, customers[r]!, values[r]!, details[r]!);
+        if (pending.length === 4 * ResultWriter.ROWS) {
+          many.run(pending);
+          pending.length = 0;
+        }
+      }
     }
-  }
-  flush(): void {
-    for (let i = 0; i < this.pending.length; i += 4) this.one.run(this.pending.slice(i, i + 4));
-    this.pending.length = 0;
+    for (let i = 0; i < pending.length; i += 4) one.run(pending.slice(i, i + 4));
   }
 }
 
 export function evaluateAll(
   db: Db,
   ctx: EvaluationContext,
-  onProgress?: (done: number, total: number) => void,
-  signal?: AbortSignal,
+  options: {
+    onProgress?: (done: number, total: number) => void;
+    signal?: AbortSignal | undefined;
+    kept?: { facts: Map<number, Float64Array>; complete: boolean };
+  } = {},
 ): EvaluationResult {
+  const { onProgress, signal } = options;
   const L = ctx.window.months;
   const first = ctx.window.end - L + 1;
-  const reader = new CustomerReader(db, ctx, loadSnapshotBalances(db, ctx.window));
+  const reader = new CustomerReader(db, ctx, loadSnapshotBalances(db, ctx.window), options.kept);
   const library = ctx.library;
   const flaggedCustomers = library.map(() => 0);
   const households = library.map(() => new Set<number>());
   const trend = library.map(() => new Float64Array(L));
-  const results = new ResultWriter(db);
+  const results = new ResultWriter(library.length);
   db.exec('DELETE FROM kli_results');
   const customers = db.prepare('SELECT id, household_id FROM customers ORDER BY id').raw().all() as [number, number][];
   let coverage = 0;
@@ -432,7 +514,7 @@ export function evaluateAll(
       if (!verdict.flagged) continue;
       flaggedCustomers[k]! += 1;
       households[k]!.add(householdId);
-      results.add(library[k]!.id, customerId, verdict.value, verdict.detail);
+      results.add(k, customerId, verdict.value, verdict.detail);
     }
     done++;
     if ((done & 0x3fff) === 0) {
@@ -440,7 +522,10 @@ export function evaluateAll(
       onProgress?.(done, customers.length);
     }
   }
-  results.flush();
+  results.write(
+    db,
+    library.map((k) => k.id),
+  );
   onProgress?.(done, customers.length);
   const klis = library.map((k, index) => ({
     id: k.id,

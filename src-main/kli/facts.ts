@@ -16,6 +16,7 @@ import { getSetting, setSetting } from '../bank/stats';
 import { bankNames } from './definitions';
 import { DEPOSIT_FAMILIES } from './library';
 import type { CompiledMatcher, Signature } from './matchers';
+import { signatureFields, signatureKeySql, type SignatureFields } from '../bank/signatures';
 
 export const MONTHS_PER_KEY = 4096;
 export const NAME_SPACE = 2 ** 20;
@@ -110,7 +111,7 @@ export function decodeFacts(blob: Buffer): AccountFacts {
   return facts;
 }
 
-export function encodeFacts(facts: AccountFacts): Buffer {
+export function encodeFacts(facts: AccountFacts): Float64Array {
   const values = new Float64Array(facts.size * 3);
   let i = 0;
   for (const [key, [n, amount]] of facts) {
@@ -118,7 +119,7 @@ export function encodeFacts(facts: AccountFacts): Buffer {
     values[i++] = n;
     values[i++] = amount;
   }
-  return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+  return values;
 }
 
 interface SignatureClass {
@@ -158,11 +159,19 @@ export interface ScanResult {
   pool: Float64Array;
 }
 
-/** Reads transactions once and folds them into facts per account. */
+/** Transaction ids per read: one statement hands over this many numbered rows as one text. */
+const CHUNK = 20_000;
+
+/**
+ * Reads transactions once and folds them into facts per account. Numbered rows (see
+ * bank/signatures.ts) come a chunk of ids at a time as one text of numbers, which SQLite
+ * builds far faster than it hands over rows; the few rows without a number are read with their
+ * text.
+ */
 export function scanTransactions(db: Db, options: ScanOptions): ScanResult {
   const families = accountFamilies(db);
   const nameIds = loadNames(db);
-  // The connection is busy while rows stream in: new names are numbered here, written after.
+  // New names are numbered here and written after the scan.
   let nextName = (db.prepare('SELECT coalesce(MAX(id), 0) FROM kli_names').pluck().get() as number) + 1;
   const newNames: [number, string][] = [];
   const nameId = (name: string): number => {
@@ -174,11 +183,9 @@ export function scanTransactions(db: Db, options: ScanOptions): ScanResult {
     }
     return id;
   };
-  const classes = new Map<string, SignatureClass>();
   const matchers = options.matchers;
-  const classify = (key: string): SignatureClass => {
-    const [description = '', merchant = '', category = '', code = '', mcc = '', counterparty = ''] =
-      key.split('\u0001');
+  const classify = (fields: SignatureFields): SignatureClass => {
+    const [description, merchant, category, code, mcc, counterparty] = fields;
     const sig: Signature = { description, merchant, category, code, mcc, counterparty };
     const credit: number[] = [];
     const debit: number[] = [];
@@ -201,23 +208,12 @@ export function scanTransactions(db: Db, options: ScanOptions): ScanResult {
   const throughId = maxId ?? options.afterId;
   const first = minDate ? monthIndex(minDate) : 0;
   const span = maxDate ? monthIndex(maxDate) - first + 1 : 1;
-  const rows = db
-    .prepare(
-      `SELECT account_id, ${monthIndexSql('posted_date')}, amount_cents, balance_after_cents,
-              description || char(1) || coalesce(merchant, '') || char(1) || coalesce(category, '') || char(1) ||
-                code || char(1) || coalesce(mcc, '') || char(1) || coalesce(counterparty, '')
-       FROM transactions WHERE id > ? AND id <= ?`,
-    )
-    .raw();
   const facts = new Map<number, AccountScan>();
   let pool = new Float64Array(1 << 16);
   let used = 0;
-  let read = 0;
-  let cacheLimit = 1_000_000;
-  for (const row of rows.iterate(options.afterId, throughId) as Iterable<
-    [number, number, number, number | null, string]
-  >) {
-    const [accountId, month, amount, balanceAfter, sigKey] = row;
+
+  /** Adds one transaction to its account's facts (balanceAfter NaN: none). */
+  const fold = (accountId: number, month: number, amount: number, balanceAfter: number, cls: SignatureClass) => {
     let account = facts.get(accountId);
     if (!account) {
       account = new AccountScan();
@@ -229,20 +225,10 @@ export function scanTransactions(db: Db, options: ScanOptions): ScanResult {
       const at = 4 * (month - first);
       dense[at] = dense[at]! + 1;
       dense[at + 1] = dense[at + 1]! + amount;
-      if (balanceAfter !== null) {
+      if (!Number.isNaN(balanceAfter)) {
         dense[at + 2] = dense[at + 2]! + 1;
         dense[at + 3] = dense[at + 3]! + balanceAfter;
       }
-    }
-    let cls = classes.get(sigKey);
-    if (!cls) {
-      // Descriptions that carry a unique reference would grow this without bound.
-      if (classes.size >= cacheLimit) {
-        classes.clear();
-        cacheLimit = Math.min(cacheLimit * 2, 4_000_000);
-      }
-      cls = classify(sigKey);
-      classes.set(sigKey, cls);
     }
     const list = amount >= 0 ? cls.credit : cls.debit;
     for (let i = 0; i < list.length; i++) {
@@ -266,16 +252,147 @@ export function scanTransactions(db: Db, options: ScanOptions): ScanResult {
         pool[at + 1] = pool[at + 1]! + amount;
       }
     }
-    read++;
-    if ((read & 0xffff) === 0) {
-      if (options.signal?.aborted) throw new Error('Cancelled.');
-      options.onProgress?.(read, total);
+  };
+
+  // Numbered rows: "account,YYYY-MM,amount,balance,signature" joined by char(2), per chunk.
+  const numbered = db
+    .prepare(
+      `SELECT group_concat(account_id || ',' || substr(posted_date, 1, 7) || ',' || amount_cents || ',' ||
+                coalesce(balance_after_cents, '') || ',' || signature_id, char(2)),
+              count(*) - count(signature_id)
+       FROM transactions WHERE id > ? AND id <= ?`,
+    )
+    .raw();
+  const unnumbered = db
+    .prepare(
+      `SELECT account_id, ${monthIndexSql('posted_date')}, amount_cents, balance_after_cents, ${signatureKeySql('transactions')}
+       FROM transactions WHERE id > ? AND id <= ? AND signature_id IS NULL`,
+    )
+    .raw();
+  const signatureText = db
+    .prepare(
+      `SELECT s.id, s.description, coalesce(s.merchant, ''), coalesce(s.category, ''), s.code, coalesce(s.mcc, ''),
+            coalesce(s.counterparty, '')
+     FROM transaction_signatures s WHERE s.id IN (SELECT value FROM json_each(?))`,
+    )
+    .raw();
+  const bySignature: (SignatureClass | undefined)[] = [];
+  const byText = new Map<string, SignatureClass>();
+  let textLimit = 1_000_000;
+  const rows = new ChunkRows(CHUNK);
+  let read = 0;
+  for (let low = options.afterId; low < throughId; low += CHUNK) {
+    const high = Math.min(low + CHUNK, throughId);
+    const [text, unnumberedRows] = numbered.get(low, high) as [string | null, number];
+    if (text) {
+      rows.parse(text);
+      const unknown: number[] = [];
+      for (let r = 0; r < rows.length; r++) {
+        const id = rows.signature[r]!;
+        if (bySignature[id] === undefined) {
+          bySignature[id] = EMPTY_CLASS; // until its text is read below
+          unknown.push(id);
+        }
+      }
+      if (unknown.length > 0) {
+        for (const [id, ...fields] of signatureText.all(JSON.stringify(unknown)) as [number, ...SignatureFields][])
+          bySignature[id] = classify(fields);
+      }
+      for (let r = 0; r < rows.length; r++) {
+        fold(rows.account[r]!, rows.month[r]!, rows.amount[r]!, rows.balance[r]!, bySignature[rows.signature[r]!]!);
+      }
+      read += rows.length;
     }
+    if (unnumberedRows > 0) {
+      for (const [accountId, month, amount, balanceAfter, key] of unnumbered.iterate(low, high) as Iterable<
+        [number, number, number, number | null, string]
+      >) {
+        let cls = byText.get(key);
+        if (!cls) {
+          // Descriptions that carry a unique reference would grow this without bound.
+          if (byText.size >= textLimit) {
+            byText.clear();
+            textLimit = Math.min(textLimit * 2, 4_000_000);
+          }
+          cls = classify(signatureFields(key));
+          byText.set(key, cls);
+        }
+        fold(accountId, month, amount, balanceAfter ?? Number.NaN, cls);
+        read++;
+      }
+    }
+    if (options.signal?.aborted) throw new Error('Cancelled.');
+    options.onProgress?.(read, total);
   }
   options.onProgress?.(read, total);
   const insertName = db.prepare('INSERT INTO kli_names (id, name) VALUES (?, ?)');
   for (const [id, name] of newNames) insertName.run(id, name);
   return { facts, read, throughId, first, span, pool };
+}
+
+/** A signature not (yet) read: matches nothing. */
+const EMPTY_CLASS: SignatureClass = { credit: [], debit: [], name: 0 };
+
+/**
+ * Reads whole numbers from a text of numbers and single separators ("12,2025-10,-450,,7"):
+ * each next() steps past one number and the character after it; an empty field reads as NaN.
+ */
+export class NumberReader {
+  private i = 0;
+  constructor(private readonly text: string) {}
+  done(): boolean {
+    return this.i >= this.text.length;
+  }
+  next(): number {
+    const text = this.text;
+    let i = this.i;
+    let c = text.charCodeAt(i);
+    const negative = c === 45;
+    if (negative) c = text.charCodeAt(++i);
+    let value = 0;
+    let digits = 0;
+    while (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      digits++;
+      c = text.charCodeAt(++i);
+    }
+    this.i = i + 1;
+    if (digits === 0) return Number.NaN;
+    return negative ? -value : value;
+  }
+}
+
+/** One chunk's numbered rows, parsed from "account,YYYY-MM,amount,balance,signature" records. */
+class ChunkRows {
+  length = 0;
+  readonly account: Float64Array;
+  readonly month: Int32Array;
+  readonly amount: Float64Array;
+  /** NaN: no running balance on the row. */
+  readonly balance: Float64Array;
+  readonly signature: Int32Array;
+  constructor(capacity: number) {
+    this.account = new Float64Array(capacity);
+    this.month = new Int32Array(capacity);
+    this.amount = new Float64Array(capacity);
+    this.balance = new Float64Array(capacity);
+    this.signature = new Int32Array(capacity);
+  }
+
+  parse(text: string): void {
+    const numbers = new NumberReader(text);
+    let r = 0;
+    while (!numbers.done()) {
+      this.account[r] = numbers.next();
+      const year = numbers.next(); // "YYYY-MM": the dash ends the year
+      this.month[r] = (year - 1900) * 12 + numbers.next() - 1;
+      this.amount[r] = numbers.next();
+      this.balance[r] = numbers.next();
+      this.signature[r] = numbers.next();
+      r++;
+    }
+    this.length = r;
+  }
 }
 
 /** An account's scanned facts as kept entries (key → [count, amount]). */
@@ -336,35 +453,94 @@ function loadNames(db: Db): Map<string, number> {
   return new Map(rows);
 }
 
-/** Writes the scanned facts: replacing every account's (full) or adding to what is kept (incremental). */
+/** How many kept entries (triples) an account's scanned facts make. */
+function scannedSize(scan: ScanResult, account: AccountScan): number {
+  const dense = account.dense;
+  let entries = account.sparse.size;
+  if (dense)
+    for (let i = 0; i < scan.span; i++) entries += (dense[4 * i]! > 0 ? 1 : 0) + (dense[4 * i + 2]! > 0 ? 1 : 0);
+  return entries;
+}
+
+/** Packs an account's scanned facts as kept (triples key, count, amount) into `values` from `at`. */
+function packScanned(
+  scan: ScanResult,
+  account: AccountScan,
+  ids: { activity: number; balance: number },
+  values: Float64Array,
+  at: number,
+): void {
+  const dense = account.dense;
+  let v = at;
+  if (dense) {
+    for (let i = 0; i < scan.span; i++) {
+      if (dense[4 * i]! > 0) {
+        values[v++] = factKey(ids.activity, scan.first + i, 0);
+        values[v++] = dense[4 * i]!;
+        values[v++] = dense[4 * i + 1]!;
+      }
+      if (dense[4 * i + 2]! > 0) {
+        values[v++] = factKey(ids.balance, scan.first + i, 0);
+        values[v++] = dense[4 * i + 2]!;
+        values[v++] = dense[4 * i + 3]!;
+      }
+    }
+  }
+  for (const [key, p] of account.sparse) {
+    values[v++] = key;
+    values[v++] = scan.pool[p]!;
+    values[v++] = scan.pool[p + 1]!;
+  }
+}
+
+/**
+ * Writes the scanned facts: replacing every account's (full) or adding to what is kept
+ * (incremental). Returns the facts now kept of each account the scan touched, packed, for the
+ * evaluation to read without going back to the database. Accounts are written in id order
+ * (appending to the table), packed side by side in one array (many small arrays cost more).
+ */
 export function storeFacts(
   db: Db,
   scan: ScanResult,
   ids: { activity: number; balance: number },
   incremental: boolean,
-): void {
+): Map<number, Float64Array> {
   if (!incremental) db.exec('DELETE FROM kli_account_facts');
   const read = db.prepare('SELECT facts FROM kli_account_facts WHERE account_id = ?').pluck();
   const write = db.prepare('INSERT OR REPLACE INTO kli_account_facts (account_id, facts) VALUES (?, ?)');
-  for (const [accountId, account] of scan.facts) {
-    const facts = scannedEntries(scan, account, ids.activity, ids.balance);
+  const accounts = [...scan.facts.keys()].sort((a, b) => a - b);
+  let size = 0;
+  for (const id of accounts) size += scannedSize(scan, scan.facts.get(id)!) * 3;
+  const arena = new Float64Array(size);
+  let at = 0;
+  const kept = new Map<number, Float64Array>();
+  for (const accountId of accounts) {
+    const account = scan.facts.get(accountId)!;
+    let values: Float64Array | null = null;
     if (incremental) {
-      const kept = read.get(accountId) as Buffer | undefined;
-      if (kept) {
-        const merged = decodeFacts(kept);
-        for (const [key, [n, amount]] of facts) {
+      const before = read.get(accountId) as Buffer | undefined;
+      if (before) {
+        const merged = decodeFacts(before);
+        for (const [key, [n, amount]] of scannedEntries(scan, account, ids.activity, ids.balance)) {
           const cell = merged.get(key);
           if (cell) {
             cell[0] += n;
             cell[1] += amount;
           } else merged.set(key, [n, amount]);
         }
-        write.run(accountId, encodeFacts(merged));
-        continue;
+        values = encodeFacts(merged);
       }
     }
-    write.run(accountId, encodeFacts(facts));
+    if (!values) {
+      const length = scannedSize(scan, account) * 3;
+      packScanned(scan, account, ids, arena, at);
+      values = arena.subarray(at, at + length);
+      at += length;
+    }
+    write.run(accountId, Buffer.from(values.buffer, values.byteOffset, values.byteLength));
+    kept.set(accountId, values);
   }
+  return kept;
 }
 
 export function saveFactsState(db: Db, state: FactsState): void {
