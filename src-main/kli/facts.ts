@@ -5,7 +5,9 @@
  * transactions are read.
  *
  * A blob is a Float64Array of triples [key, count, amount]: key = (matcher * 4096 + month) *
- * 2^20 + name, month counted from January 1900, name an id in kli_names (0: not tracked).
+ * 2^20 + name, month counted from January 1900, name an id in kli_names (0: not tracked). An
+ * incremental compute appends to an account's blob, so a key may repeat (a late-posted
+ * transaction of a month already kept): readers sum repeated keys.
  * The facts are valid for transactions with id <= `through`; they are rebuilt in full when a
  * transaction at or below it disappeared (a rollback), the merchant rules changed, or a matcher
  * they lack is needed.
@@ -104,22 +106,18 @@ export function factsInvalidReason(
   return null;
 }
 
+/** A kept blob as key → [count, amount], repeated keys summed. */
 export function decodeFacts(blob: Buffer): AccountFacts {
   const values = new Float64Array(blob.buffer, blob.byteOffset, blob.byteLength / 8);
   const facts: AccountFacts = new Map();
-  for (let i = 0; i + 2 < values.length; i += 3) facts.set(values[i]!, [values[i + 1]!, values[i + 2]!]);
-  return facts;
-}
-
-export function encodeFacts(facts: AccountFacts): Float64Array {
-  const values = new Float64Array(facts.size * 3);
-  let i = 0;
-  for (const [key, [n, amount]] of facts) {
-    values[i++] = key;
-    values[i++] = n;
-    values[i++] = amount;
+  for (let i = 0; i + 2 < values.length; i += 3) {
+    const cell = facts.get(values[i]!);
+    if (cell) {
+      cell[0] += values[i + 1]!;
+      cell[1] += values[i + 2]!;
+    } else facts.set(values[i]!, [values[i + 1]!, values[i + 2]!]);
   }
-  return values;
+  return facts;
 }
 
 interface SignatureClass {
@@ -395,26 +393,6 @@ class ChunkRows {
   }
 }
 
-/** An account's scanned facts as kept entries (key → [count, amount]). */
-export function scannedEntries(
-  scan: ScanResult,
-  account: AccountScan,
-  activity: number,
-  balance: number,
-): AccountFacts {
-  const entries: AccountFacts = new Map();
-  const dense = account.dense;
-  if (dense) {
-    for (let i = 0; i < scan.span; i++) {
-      if (dense[4 * i]! > 0) entries.set(factKey(activity, scan.first + i, 0), [dense[4 * i]!, dense[4 * i + 1]!]);
-      if (dense[4 * i + 2]! > 0)
-        entries.set(factKey(balance, scan.first + i, 0), [dense[4 * i + 2]!, dense[4 * i + 3]!]);
-    }
-  }
-  for (const [key, at] of account.sparse) entries.set(key, [scan.pool[at]!, scan.pool[at + 1]!]);
-  return entries;
-}
-
 interface Families {
   /** Family code per account id (0: unknown account). */
   codes: Uint8Array;
@@ -516,26 +494,18 @@ export function storeFacts(
   const kept = new Map<number, Float64Array>();
   for (const accountId of accounts) {
     const account = scan.facts.get(accountId)!;
-    let values: Float64Array | null = null;
-    if (incremental) {
-      const before = read.get(accountId) as Buffer | undefined;
-      if (before) {
-        const merged = decodeFacts(before);
-        for (const [key, [n, amount]] of scannedEntries(scan, account, ids.activity, ids.balance)) {
-          const cell = merged.get(key);
-          if (cell) {
-            cell[0] += n;
-            cell[1] += amount;
-          } else merged.set(key, [n, amount]);
-        }
-        values = encodeFacts(merged);
-      }
-    }
-    if (!values) {
-      const length = scannedSize(scan, account) * 3;
-      packScanned(scan, account, ids, arena, at);
-      values = arena.subarray(at, at + length);
-      at += length;
+    const length = scannedSize(scan, account) * 3;
+    packScanned(scan, account, ids, arena, at);
+    let values = arena.subarray(at, at + length);
+    at += length;
+    const before = incremental ? (read.get(accountId) as Buffer | undefined) : undefined;
+    if (before) {
+      // The new entries follow the kept ones: mostly new months; a late-posted transaction of
+      // a kept month repeats its key, and readers sum repeated keys.
+      const joined = new Float64Array(before.byteLength / 8 + length);
+      joined.set(new Float64Array(before.buffer, before.byteOffset, before.byteLength / 8));
+      joined.set(values, before.byteLength / 8);
+      values = joined;
     }
     write.run(accountId, Buffer.from(values.buffer, values.byteOffset, values.byteLength));
     kept.set(accountId, values);

@@ -102,10 +102,11 @@ export async function runKliBench(args: string[]): Promise<void> {
     compute(second, 'full', undefined);
     const again = new Database(second);
     const held = again.prepare('SELECT COUNT(*) FROM bench_held').pluck().get() as number;
+    // As an import would write them: new ids, each with its signature number.
     again.exec(`INSERT INTO transactions (transaction_key, account_id, posted_date, amount_cents, code, description, mcc,
-                  balance_after_cents, merchant, category, counterparty)
+                  balance_after_cents, merchant, category, counterparty, signature_id)
                 SELECT transaction_key, account_id, posted_date, amount_cents, code, description, mcc,
-                  balance_after_cents, merchant, category, counterparty FROM bench_held ORDER BY id;
+                  balance_after_cents, merchant, category, counterparty, signature_id FROM bench_held ORDER BY id;
                 DROP TABLE bench_held;`);
     again.close();
     const month = compute(second, 'incremental', undefined);

@@ -38,7 +38,9 @@ function keptFacts(bank: KliBank): Record<number, [number, number, number][]> {
   return Object.fromEntries(
     rows.map(([account, blob]) => [
       account,
-      [...decodeFacts(blob)].map(([key, [n, amount]]) => [key, n, amount]).sort((a, b) => a[0]! - b[0]!),
+      [...decodeFacts(blob)]
+        .map(([key, [n, amount]]): [number, number, number] => [key, n, amount])
+        .sort((a, b) => a[0] - b[0]),
     ]),
   );
 }
