@@ -2,6 +2,7 @@
  * The same services from a terminal, for scheduled runs and tests. stdout carries only the
  * result (JSON with --json); messages and errors go to stderr, errors with a non-zero exit.
  */
+import { AUDIENCE_USAGE, audienceCommand } from './cli/audience-command';
 import { CliError } from './cli/cli-error';
 import { DEMO_USAGE, demoCommand } from './cli/demo-command';
 import { IMPORT_USAGE, importCommand } from './cli/import-command';
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => void | 
   profiles: { usage: PROFILES_USAGE, run: profilesCommand },
   triggers: { usage: TRIGGERS_USAGE, run: triggersCommand },
   kli: { usage: KLI_USAGE, run: kliCommand },
+  audience: { usage: AUDIENCE_USAGE, run: audienceCommand },
 };
 
 function usage(): string {

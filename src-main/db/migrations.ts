@@ -405,6 +405,46 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE transactions ADD COLUMN signature_id INTEGER;
     `,
   },
+  {
+    version: 8,
+    name: 'contact history and suppression data',
+    sql: `
+      -- Every piece sent to a customer (letters, emails, calls), and their response once matched.
+      -- Month runs write it (plan/), response files complete it (measure/); audiences read it.
+      CREATE TABLE contact_history (
+        id INTEGER PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+        campaign TEXT NOT NULL,
+        channel TEXT NOT NULL CHECK (channel IN ('mail', 'email', 'phone', 'branch', 'online')),
+        contacted_on TEXT NOT NULL,
+        responded_on TEXT
+      ) STRICT;
+      CREATE INDEX contact_history_customer ON contact_history(customer_id, contacted_on);
+
+      -- What the core export does not say but must keep a customer out of mailings: a bankruptcy,
+      -- a complaint on file, a credit decline (dated, so "within N days" can be asked).
+      CREATE TABLE customer_marks (
+        customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+        mark TEXT NOT NULL CHECK (mark IN ('bankruptcy', 'complaint', 'credit_decline')),
+        marked_on TEXT NOT NULL,
+        source TEXT NOT NULL,
+        PRIMARY KEY (customer_id, mark, marked_on)
+      ) STRICT, WITHOUT ROWID;
+
+      -- The users' own suppression lists (imported from a file): each a step of the waterfall.
+      CREATE TABLE suppression_lists (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        actor TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE suppression_list_members (
+        list_id INTEGER NOT NULL REFERENCES suppression_lists(id) ON DELETE CASCADE,
+        customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+        PRIMARY KEY (list_id, customer_id)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

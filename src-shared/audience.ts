@@ -1,0 +1,136 @@
+/**
+ * Audience rules: the segment-rule AST the rule builder edits, rule files hold and the main
+ * process compiles to parameterized SQL (src-main/audience/compile.ts). Zod-free: the screens
+ * import it; audience-schema.ts validates.
+ *
+ * A rule is a group `{"all": [...]}`, `{"any": [...]}` or `{"not": …}` of groups and
+ * conditions; a condition is `{"field", "op", "value"}`. A condition about something unknown
+ * (no birth date, never mailed) is false, and `not` of it true: rules never have a third value.
+ */
+import { FAMILY_INFO, PRODUCT_FAMILIES, type ProductFamily } from './domain';
+
+export const RULE_OPS = ['=', '!=', '<', '<=', '>', '>=', 'in', 'between'] as const;
+export type RuleOp = (typeof RULE_OPS)[number];
+
+export type RuleScalar = string | number | boolean;
+export type RuleValue = RuleScalar | RuleScalar[];
+
+export interface RuleCondition {
+  field: string;
+  op: RuleOp;
+  value: RuleValue;
+}
+
+export type RuleNode = RuleCondition | { all: RuleNode[] } | { any: RuleNode[] } | { not: RuleNode };
+
+/**
+ * What a field holds. `money` is written in dollars (the database keeps cents); `flag` is true
+ * or false; `kli` is true/false (has the KLI) or a number compared with the KLI's value.
+ */
+export type FieldType = 'number' | 'money' | 'text' | 'date' | 'flag' | 'kli';
+
+export type FieldGroup = 'Demographics' | 'Products' | 'Balances' | 'KLIs' | 'Triggers' | 'Contact' | 'Household';
+
+export interface FieldSpec {
+  /** The field as rules write it: "age", "has:mortgage", "kli:payroll-dd". */
+  field: string;
+  label: string;
+  type: FieldType;
+  group: FieldGroup;
+  /** Unit or format shown beside the value. */
+  unit?: string;
+}
+
+/** The operators each type of field takes. */
+export const OPS_BY_TYPE: Record<FieldType, readonly RuleOp[]> = {
+  number: ['=', '!=', '<', '<=', '>', '>=', 'in', 'between'],
+  money: ['=', '!=', '<', '<=', '>', '>=', 'between'],
+  date: ['=', '!=', '<', '<=', '>', '>=', 'between'],
+  text: ['=', '!=', 'in', '<', '<=', '>', '>=', 'between'],
+  flag: ['=', '!='],
+  kli: ['=', '!=', '<', '<=', '>', '>=', 'between'],
+};
+
+/** Fields without a parameter. */
+export const PLAIN_FIELDS: readonly FieldSpec[] = [
+  { field: 'age', label: 'Age', type: 'number', group: 'Demographics', unit: 'years' },
+  { field: 'birth_date', label: 'Birth date', type: 'date', group: 'Demographics', unit: 'YYYY-MM-DD' },
+  { field: 'gender', label: 'Gender', type: 'text', group: 'Demographics' },
+  { field: 'state', label: 'State', type: 'text', group: 'Demographics' },
+  { field: 'zip', label: 'ZIP code (5 digits)', type: 'text', group: 'Demographics' },
+  { field: 'city', label: 'City', type: 'text', group: 'Demographics' },
+  { field: 'branch', label: 'Branch', type: 'text', group: 'Demographics' },
+  { field: 'tenure_months', label: 'Months as a customer', type: 'number', group: 'Demographics', unit: 'months' },
+  { field: 'products_count', label: 'Open accounts', type: 'number', group: 'Products' },
+  { field: 'balance:deposits', label: 'Total deposits', type: 'money', group: 'Balances', unit: '$' },
+  { field: 'balance:loans', label: 'Total loans', type: 'money', group: 'Balances', unit: '$' },
+  { field: 'mailed_within_days', label: 'Days since last mailed', type: 'number', group: 'Contact', unit: 'days' },
+  { field: 'household_size', label: 'People in the household', type: 'number', group: 'Household' },
+];
+
+/** Field prefixes taking a parameter after the colon. */
+export const FIELD_PREFIXES = ['has', 'has_code', 'balance', 'kli', 'trigger', 'responded'] as const;
+export type FieldPrefix = (typeof FIELD_PREFIXES)[number];
+
+/** The spec of a parametric field, or of a plain one; null when the field is unknown. */
+export function fieldSpec(field: string): FieldSpec | null {
+  const plain = PLAIN_FIELDS.find((f) => f.field === field);
+  if (plain) return plain;
+  const colon = field.indexOf(':');
+  if (colon <= 0) return null;
+  const prefix = field.slice(0, colon);
+  const param = field.slice(colon + 1);
+  if (!param) return null;
+  const family = (PRODUCT_FAMILIES as readonly string[]).includes(param) ? (param as ProductFamily) : null;
+  switch (prefix) {
+    case 'has':
+      return family
+        ? { field, label: `Has ${FAMILY_INFO[family].label.toLowerCase()}`, type: 'flag', group: 'Products' }
+        : null;
+    case 'has_code':
+      return { field, label: `Has product ${param}`, type: 'flag', group: 'Products' };
+    case 'balance':
+      return family
+        ? { field, label: `${FAMILY_INFO[family].label} balance`, type: 'money', group: 'Balances', unit: '$' }
+        : null;
+    case 'kli':
+      return { field, label: `KLI ${param}`, type: 'kli', group: 'KLIs' };
+    case 'trigger':
+      return { field, label: `Trigger ${param}`, type: 'flag', group: 'Triggers' };
+    case 'responded':
+      return { field, label: `Responded to campaign ${param}`, type: 'flag', group: 'Contact' };
+    default:
+      return null;
+  }
+}
+
+export function isCondition(node: RuleNode): node is RuleCondition {
+  return 'field' in node;
+}
+
+/** One step of the waterfall: eligible, then each suppression, then one letter per household. */
+export interface WaterfallStep {
+  /** "eligible", a suppression's id, or "household". */
+  id: string;
+  step: string;
+  removed: number;
+  remaining: number;
+}
+
+/** `audience count`'s answer (and the builder's live count). */
+export interface AudienceCount {
+  /** Customers left after the suppressions. */
+  customers: number;
+  /** Their households: the letters one per household makes. */
+  households: number;
+  waterfall: WaterfallStep[];
+}
+
+/** A suppression of the library, as the screens list it. */
+export interface SuppressionInfo {
+  id: string;
+  label: string;
+  description: string;
+  /** On unless an audience turns it off. */
+  default_on: boolean;
+}

@@ -1,0 +1,91 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES } from '../helpers/fixtures';
+import { buildSmallBank } from '../helpers/small-bank';
+import { useTempDir } from '../helpers/temp-dir';
+
+const BIN = join(FIXTURES, '..', '..', 'bin', 'mainstreet.mjs');
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface Count {
+  customers: number;
+  households: number;
+  waterfall: { id: string; step: string; removed: number; remaining: number }[];
+}
+
+describe('mainstreet audience count', () => {
+  const tempDir = useTempDir();
+
+  it('prints {customers, households, waterfall:[{step, removed, remaining}]} for a rule file', async () => {
+    const dir = tempDir();
+    const db = await buildSmallBank(dir);
+    const rule = join(dir, 'iowa.json');
+    writeFileSync(rule, JSON.stringify({ all: [{ field: 'state', op: '=', value: 'ia' }] }));
+    const out = cli('audience', 'count', '--db', db, '--rule', rule, '--as-of', '2026-11-01', '--json');
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(0);
+    const count = JSON.parse(out.stdout) as Count;
+    expect(Object.keys(count).sort()).toEqual(['customers', 'households', 'waterfall']);
+    // The four fixture customers live in Iowa; Jane opted out, Pat is deceased, Maria works here.
+    expect(count.waterfall[0]).toEqual({ id: 'eligible', step: 'Eligible (the rule)', removed: 0, remaining: 4 });
+    const removed = (id: string) => count.waterfall.find((s) => s.id === id)?.removed;
+    expect(removed('do-not-solicit')).toBe(1);
+    expect(removed('deceased')).toBe(1);
+    expect(removed('employees')).toBe(1);
+    expect(count).toMatchObject({ customers: 1, households: 1 });
+    expect(count.waterfall.at(-1)).toMatchObject({ id: 'household', remaining: 1 });
+
+    const bare = JSON.parse(
+      cli('audience', 'count', '--db', db, '--rule', rule, '--no-suppressions', '--json').stdout,
+    ) as Count;
+    expect(bare).toEqual({
+      customers: 4,
+      households: 3,
+      waterfall: [{ id: 'eligible', step: 'Eligible (the rule)', removed: 0, remaining: 4 }],
+    });
+
+    const words = cli('audience', 'count', '--db', db, '--rule', rule, '--as-of', '2026-11-01');
+    expect(words.code).toBe(0);
+    expect(words.stdout).toContain('1 customers, 1 households (letters)');
+  });
+
+  it('names the file and the place at fault in a bad rule file, and the usage when --rule is missing', async () => {
+    const dir = tempDir();
+    const db = await buildSmallBank(dir);
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ all: [{ field: 'age', op: '>', value: 'forty' }] }));
+    const wrongValue = cli('audience', 'count', '--db', db, '--rule', bad, '--json');
+    expect(wrongValue.code).toBe(1);
+    expect(wrongValue.stdout).toBe('');
+    expect(wrongValue.stderr).toContain(`${bad}: rule.all[0]: age takes a number, not "forty"`);
+
+    writeFileSync(bad, JSON.stringify({ all: [{ field: 'age', op: 'like', value: 4 }] }));
+    expect(cli('audience', 'count', '--db', db, '--rule', bad).stderr).toContain(
+      `${bad}: rule.all[0].op: Invalid option`,
+    );
+    writeFileSync(bad, JSON.stringify({ all: [{ any: [{ field: 'age', op: '>', value: 1 }, { every: [] }] }] }));
+    expect(cli('audience', 'count', '--db', db, '--rule', bad).stderr).toContain(
+      `${bad}: rule.all[0].any[1]: expected a condition {"field", "op", "value"} or a group`,
+    );
+    writeFileSync(bad, '{"all": [');
+    expect(cli('audience', 'count', '--db', db, '--rule', bad).stderr).toContain(`${bad} is not JSON`);
+    expect(cli('audience', 'count', '--db', db, '--rule', join(dir, 'missing.json')).stderr).toMatch(
+      /Cannot read the rule file .*missing\.json: ENOENT/,
+    );
+    const good = join(dir, 'everyone.json');
+    writeFileSync(good, '{"all": []}');
+    const product = cli('audience', 'count', '--db', db, '--rule', good, '--product', 'NOPE');
+    expect(product.code).toBe(1);
+    expect(product.stderr).toContain('No product with the code "NOPE"');
+
+    const usage = cli('audience', 'count', '--db', db);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--rule is required');
+  });
+});
