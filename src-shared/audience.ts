@@ -134,3 +134,78 @@ export interface SuppressionInfo {
   /** On unless an audience turns it off. */
   default_on: boolean;
 }
+
+export const AUDIENCE_STATUSES = ['draft', 'submitted', 'approved', 'retired'] as const;
+export type AudienceStatus = (typeof AUDIENCE_STATUSES)[number];
+
+/** A warning of the fair-lending check: a credit offer's audience selecting on a protected basis. */
+export interface FairLendingWarning {
+  /** Where in the rule ("rule.all[1]"). */
+  path: string;
+  field: string;
+  message: string;
+}
+
+export interface AudienceVersion {
+  id: number;
+  audience_id: number;
+  version: number;
+  rule: RuleNode;
+  /** The product offered (owners are suppressed; credit offers get the fair-lending check). */
+  product_code: string | null;
+  /** Suppressions turned off for this audience. */
+  suppressions_off: string[];
+  status: AudienceStatus;
+  created_at: string;
+  created_by: string;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  approved_at: string | null;
+  approved_by: string | null;
+  approval_comment: string | null;
+  /** The check's warnings when submitted (empty: none), and who acknowledged them at approval. */
+  fair_lending: FairLendingWarning[];
+  fair_lending_ack_by: string | null;
+  retired_at: string | null;
+  retired_by: string | null;
+}
+
+export interface AudienceSummary {
+  id: number;
+  name: string;
+  created_at: string;
+  created_by: string;
+  /** Every version, newest first. */
+  versions: AudienceVersion[];
+}
+
+/** One node of a rule as it stands for one customer. */
+export interface ExplainedNode {
+  path: string;
+  /** "all", "any", "not", or the condition's field. */
+  kind: string;
+  holds: boolean;
+  /** For conditions: the operator and value written, and the customer's own value (null: unknown). */
+  op?: string;
+  value?: RuleValue;
+  actual?: string | number | boolean | null;
+  children?: ExplainedNode[];
+}
+
+/** "Explain this customer": why they are, or are not, in the audience's mailing. */
+export interface AudienceExplanation {
+  audience_id: number | null;
+  version: number | null;
+  customer_id: number;
+  customer_number: string;
+  /** The rule holds for them. */
+  eligible: boolean;
+  rule: ExplainedNode;
+  /** Each active suppression and whether it catches them, in waterfall order. */
+  suppressions: { id: string; label: string; hits: boolean }[];
+  /** The first suppression that removes them (null: none). */
+  removed_by: string | null;
+  household: { id: number; letter_to: number | null };
+  /** They get the letter: eligible, not suppressed, and their household's pick. */
+  mailed: boolean;
+}

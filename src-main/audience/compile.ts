@@ -56,7 +56,7 @@ const monthsSince = (column: string) =>
   `((CAST(substr(?, 1, 4) AS INTEGER) - CAST(substr(${column}, 1, 4) AS INTEGER)) * 12 +
     CAST(substr(?, 6, 2) AS INTEGER) - CAST(substr(${column}, 6, 2) AS INTEGER) - (substr(?, 9, 2) < substr(${column}, 9, 2)))`;
 
-interface Expression {
+export interface Expression {
   sql: string;
   params: (string | number)[];
 }
@@ -172,7 +172,8 @@ function parameter(spec: FieldSpec, value: RuleScalar, path: string): string | n
   }
 }
 
-function compileCondition(condition: RuleCondition, ctx: RuleContext, path: string): Expression {
+/** One condition as SQL over customers `c`: 0 or 1. */
+export function compileCondition(condition: RuleCondition, ctx: RuleContext, path: string): Expression {
   const spec = fieldSpec(condition.field);
   if (!spec) throw new RuleError(path, `unknown field "${condition.field}"`);
   const { op, value } = condition;
@@ -232,4 +233,20 @@ export function compileRule(rule: RuleNode, ctx: RuleContext): CompiledRule {
   };
   const sql = walk(rule, 'rule');
   return { sql, params };
+}
+
+/**
+ * What a condition reads of a customer, as SQL (for "explain"): the field's value, or for a
+ * yes/no field whether it holds. Money comes in cents.
+ */
+export function conditionSubject(
+  condition: RuleCondition,
+  ctx: RuleContext,
+  path: string,
+): Expression & { money: boolean; yesNo: boolean } {
+  const spec = fieldSpec(condition.field);
+  if (!spec) throw new RuleError(path, `unknown field "${condition.field}"`);
+  const yesNo = spec.type === 'flag' || (spec.type === 'kli' && typeof condition.value === 'boolean');
+  const subject = yesNo ? flagOf(spec, ctx, path) : valueOf(spec, ctx, path);
+  return { ...subject, money: spec.type === 'money', yesNo };
 }

@@ -57,26 +57,39 @@ export function offeredProduct(db: Db, code: string): OfferedProduct {
   return { code, credit: isProductFamily(family) && FAMILY_INFO[family].kind === 'loan' };
 }
 
-const HOUSEHOLD_STEP = { id: 'household', step: 'One letter per household' };
-
-export function countAudience(db: Db, rule: RuleNode, options: CountOptions = {}): AudienceCount {
-  const asOf = options.asOf ?? today();
-  const compiled = compileRule(rule, ruleContext(db, asOf));
-  const settings: SuppressionSettings = {
+export function suppressionSettings(db: Db, asOf: string, options: CountOptions): SuppressionSettings {
+  return {
     ...DEFAULT_SUPPRESSION_SETTINGS,
     ...options.settings,
     asOf,
     product: options.product ? offeredProduct(db, options.product) : null,
   };
-  const off = new Set(options.off ?? []);
-  const active =
-    options.suppressions === false
-      ? []
-      : suppressionLibrary(db).flatMap((s) => {
-          if (off.has(s.id)) return [];
-          const condition = s.condition(settings);
-          return condition ? [{ id: s.id, label: s.label, ...condition }] : [];
-        });
+}
+
+export interface ActiveSuppression {
+  id: string;
+  label: string;
+  sql: string;
+  params: (string | number)[];
+}
+
+/** The suppressions that apply, in waterfall order, each with its SQL condition (true: remove). */
+export function activeSuppressions(db: Db, settings: SuppressionSettings, off: readonly string[]): ActiveSuppression[] {
+  const skipped = new Set(off);
+  return suppressionLibrary(db).flatMap((s) => {
+    if (skipped.has(s.id)) return [];
+    const condition = s.condition(settings);
+    return condition ? [{ id: s.id, label: s.label, ...condition }] : [];
+  });
+}
+
+const HOUSEHOLD_STEP = { id: 'household', step: 'One letter per household' };
+
+export function countAudience(db: Db, rule: RuleNode, options: CountOptions = {}): AudienceCount {
+  const asOf = options.asOf ?? today();
+  const compiled = compileRule(rule, ruleContext(db, asOf));
+  const settings = suppressionSettings(db, asOf, options);
+  const active = options.suppressions === false ? [] : activeSuppressions(db, settings, options.off ?? []);
   const cases = active.map((s, i) => `WHEN ${s.sql} THEN ${i + 1}`).join(' ');
   const step = active.length ? `CASE ${cases} ELSE 0 END` : '0';
   const rows = db
@@ -93,9 +106,7 @@ export function countAudience(db: Db, rule: RuleNode, options: CountOptions = {}
   const removedAt = new Map(rows.map((r) => [r.step, r]));
   const eligible = rows.reduce((sum, r) => sum + r.customers, 0);
   const kept = removedAt.get(0) ?? { customers: 0, households: 0 };
-  const waterfall: WaterfallStep[] = [
-    { id: 'eligible', step: 'Eligible (the rule)', removed: 0, remaining: eligible },
-  ];
+  const waterfall: WaterfallStep[] = [{ id: 'eligible', step: 'Eligible (the rule)', removed: 0, remaining: eligible }];
   let remaining = eligible;
   active.forEach((s, i) => {
     const removed = removedAt.get(i + 1)?.customers ?? 0;

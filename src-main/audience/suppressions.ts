@@ -44,7 +44,6 @@ const mark = (name: string) => ({
   params: [],
 });
 
-
 export const SUPPRESSIONS: readonly Suppression[] = [
   {
     id: 'do-not-solicit',

@@ -1,19 +1,81 @@
 import { parseArgs } from 'node:util';
+import type { ExplainedNode } from '../../src-shared/audience';
 import { AppError } from '../app/errors';
 import { RuleError } from '../audience/compile';
 import { countAudience } from '../audience/count';
+import { explainCustomer } from '../audience/explain';
 import { readRuleFile } from '../audience/rule-file';
+import {
+  approveVersion,
+  createAudience,
+  getAudience,
+  listAudiences,
+  retireVersion,
+  returnVersion,
+  saveDraft,
+  submitVersion,
+} from '../audience/store';
+import { currentActor } from '../db/audit';
+import type { Db } from '../db/open';
 import { CliError, openExistingDb, requireOption } from './cli-error';
 
 export const AUDIENCE_USAGE = `mainstreet audience count --db FILE --rule RULE.json [--product CODE] [--no-suppressions] [--as-of YYYY-MM-DD] [--json]
     Counts the customers a rule file selects, then the suppression waterfall and one letter per
     household. --product names the product offered (owners are left out; credit offers leave
-    out under-21s). --json prints {customers, households, waterfall:[{id, step, removed, remaining}]}.`;
+    out under-21s). --json prints {customers, households, waterfall:[{id, step, removed, remaining}]}.
+mainstreet audience list --db FILE [--json]
+    Saved audiences, each with its versions (newest first) and their status.
+mainstreet audience explain --db FILE (--audience ID | --rule RULE.json) --customer NUMBER [--as-of YYYY-MM-DD] [--json]
+    Why a customer is or is not mailed: each condition with their value, each suppression, and
+    their household's letter. --audience reads its approved version (else its newest).
+mainstreet audience save --db FILE --name NAME --rule RULE.json [--product CODE] [--json]
+    Saves a new audience, or an edit of the one with this name (an approved version stays as it
+    is: the edit becomes the next version, a draft).
+mainstreet audience submit|approve|return|retire --db FILE --audience ID [--approver NAME] [--comment TEXT] [--acknowledge-fair-lending] [--json]
+    Moves the newest version along draft → submitted → approved → retired (return: back to draft).`;
 
 export function audienceCommand(args: string[]): void {
   const [sub, ...rest] = args;
   if (sub === 'count') return count(rest);
-  throw new CliError(sub ? `Unknown audience command "${sub}".` : 'Say what to do: count.', 2);
+  if (sub === 'list') return list(rest);
+  if (sub === 'explain') return explain(rest);
+  if (sub === 'save') return save(rest);
+  if (sub === 'submit' || sub === 'approve' || sub === 'return' || sub === 'retire') return move(sub, rest);
+  throw new CliError(
+    sub
+      ? `Unknown audience command "${sub}".`
+      : 'Say what to do: count, list, explain, save, submit, approve, return or retire.',
+    2,
+  );
+}
+
+function dateOption(raw: string | undefined): string | undefined {
+  if (raw !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(raw)))) {
+    throw new CliError(`--as-of "${raw}" is not a date: write it as YYYY-MM-DD.`, 2);
+  }
+  return raw;
+}
+
+/** Runs `work` on the database named by --db, turning rule and app errors into messages. */
+function withDb<T>(dbPath: string | undefined, source: string | undefined, work: (db: Db) => T): T {
+  const db = openExistingDb(dbPath);
+  try {
+    return work(db);
+  } catch (error) {
+    if (error instanceof RuleError) throw new CliError(source ? `${source}: ${error.message}` : error.message);
+    if (error instanceof AppError) throw new CliError(error.message);
+    throw error;
+  } finally {
+    db.close();
+  }
+}
+
+function audienceId(raw: string | undefined): number {
+  const id = Number(requireOption('audience', raw));
+  if (!Number.isInteger(id) || id < 1) {
+    throw new CliError(`--audience takes an audience id (a whole number), got "${raw}"`, 2);
+  }
+  return id;
 }
 
 function count(args: string[]): void {
@@ -28,23 +90,15 @@ function count(args: string[]): void {
       json: { type: 'boolean', default: false },
     },
   });
-  const asOf = values['as-of'];
-  if (asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))) {
-    throw new CliError(`--as-of "${asOf}" is not a date: write it as YYYY-MM-DD.`, 2);
-  }
+  const asOf = dateOption(values['as-of']);
   const rulePath = requireOption('rule', values.rule);
-  const db = openExistingDb(values.db);
-  try {
-    const rule = readRuleFile(rulePath);
-    const result = countAudience(db, rule, {
+  withDb(values.db, rulePath, (db) => {
+    const result = countAudience(db, readRuleFile(rulePath), {
       asOf,
       product: values.product ?? null,
       suppressions: !values['no-suppressions'],
     });
-    if (values.json) {
-      console.log(JSON.stringify(result));
-      return;
-    }
+    if (values.json) return console.log(JSON.stringify(result));
     const width = Math.max(...result.waterfall.map((s) => s.step.length));
     for (const step of result.waterfall) {
       const removed = step.id === 'eligible' ? '' : `−${step.removed.toLocaleString('en-US')}`;
@@ -55,11 +109,139 @@ function count(args: string[]): void {
     console.log(
       `\n${result.customers.toLocaleString('en-US')} customers, ${result.households.toLocaleString('en-US')} households (letters)`,
     );
-  } catch (error) {
-    if (error instanceof RuleError) throw new CliError(`${rulePath}: ${error.message}`);
-    if (error instanceof AppError) throw new CliError(error.message);
-    throw error;
-  } finally {
-    db.close();
+  });
+}
+
+function list(args: string[]): void {
+  const { values } = parseArgs({
+    args,
+    options: { db: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  withDb(values.db, undefined, (db) => {
+    const audiences = listAudiences(db);
+    if (values.json) return console.log(JSON.stringify({ audiences }));
+    if (audiences.length === 0) return console.log('No saved audiences yet.');
+    for (const a of audiences) {
+      const v = a.versions[0]!;
+      const by = v.status === 'approved' ? ` by ${v.approved_by} on ${v.approved_at!.slice(0, 10)}` : '';
+      console.log(`${String(a.id).padStart(4)}  ${a.name}  (version ${v.version}, ${v.status}${by})`);
+    }
+  });
+}
+
+function explainWords(node: ExplainedNode, depth: number, lines: string[]): string[] {
+  const what = node.op
+    ? `${node.kind} ${node.op} ${JSON.stringify(node.value)} (theirs: ${node.actual === null ? 'unknown' : JSON.stringify(node.actual)})`
+    : node.kind;
+  lines.push(`${'  '.repeat(depth)}${what}: ${node.holds ? 'holds' : 'fails'}`);
+  for (const child of node.children ?? []) explainWords(child, depth + 1, lines);
+  return lines;
+}
+
+function explain(args: string[]): void {
+  const { values } = parseArgs({
+    args,
+    options: {
+      db: { type: 'string' },
+      audience: { type: 'string' },
+      rule: { type: 'string' },
+      customer: { type: 'string' },
+      'as-of': { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const asOf = dateOption(values['as-of']);
+  const customer = requireOption('customer', values.customer);
+  if ((values.audience === undefined) === (values.rule === undefined)) {
+    throw new CliError('Say which rule: --audience ID or --rule RULE.json (one of them).', 2);
   }
+  withDb(values.db, values.rule, (db) => {
+    let result;
+    if (values.rule) {
+      result = explainCustomer(db, readRuleFile(values.rule), customer, { asOf });
+    } else {
+      const audience = getAudience(db, audienceId(values.audience));
+      const version = audience.versions.find((v) => v.status === 'approved') ?? audience.versions[0]!;
+      result = explainCustomer(db, version.rule, customer, {
+        asOf,
+        product: version.product_code,
+        off: version.suppressions_off,
+        audienceId: audience.id,
+        version: version.version,
+      });
+    }
+    if (values.json) return console.log(JSON.stringify(result));
+    console.log(
+      `Customer ${result.customer_number}: ${result.eligible ? 'selected by the rule' : 'not selected by the rule'}`,
+    );
+    console.log(explainWords(result.rule, 1, []).join('\n'));
+    for (const s of result.suppressions.filter((x) => x.hits)) {
+      console.log(`  suppression: ${s.label}${s.id === result.removed_by ? ' (removes them)' : ''}`);
+    }
+    const elsewhere =
+      result.eligible && !result.removed_by && result.household.letter_to
+        ? ` (their household's letter goes to customer id ${result.household.letter_to})`
+        : '';
+    console.log(result.mailed ? "Mailed: yes (their household's letter goes to them)." : `Mailed: no${elsewhere}.`);
+  });
+}
+
+function save(args: string[]): void {
+  const { values } = parseArgs({
+    args,
+    options: {
+      db: { type: 'string' },
+      name: { type: 'string' },
+      rule: { type: 'string' },
+      product: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const name = requireOption('name', values.name).trim();
+  const rulePath = requireOption('rule', values.rule);
+  withDb(values.db, rulePath, (db) => {
+    const draft = { rule: readRuleFile(rulePath), product_code: values.product ?? null };
+    const existing = listAudiences(db).find((a) => a.name === name);
+    if (existing) saveDraft(db, existing.id, draft, currentActor());
+    const audience = existing ? getAudience(db, existing.id) : createAudience(db, name, draft, currentActor());
+    if (values.json) return console.log(JSON.stringify(audience));
+    console.log(`Saved audience ${audience.id} "${audience.name}", version ${audience.versions[0]!.version} (draft).`);
+  });
+}
+
+function move(step: 'submit' | 'approve' | 'return' | 'retire', args: string[]): void {
+  const { values } = parseArgs({
+    args,
+    options: {
+      db: { type: 'string' },
+      audience: { type: 'string' },
+      approver: { type: 'string' },
+      comment: { type: 'string' },
+      'acknowledge-fair-lending': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const id = audienceId(values.audience);
+  const approver = step === 'approve' ? requireOption('approver', values.approver) : '';
+  withDb(values.db, undefined, (db) => {
+    const latest = getAudience(db, id).versions[0]!;
+    const actor = currentActor();
+    const comment = values.comment ?? '';
+    const version =
+      step === 'submit'
+        ? submitVersion(db, latest.id, actor)
+        : step === 'approve'
+          ? approveVersion(
+              db,
+              latest.id,
+              { approver, comment, acknowledge_fair_lending: values['acknowledge-fair-lending'] },
+              actor,
+            )
+          : step === 'return'
+            ? returnVersion(db, latest.id, comment, actor)
+            : retireVersion(db, latest.id, actor);
+    if (values.json) return console.log(JSON.stringify(version));
+    console.log(`Audience ${id}, version ${version.version}: ${version.status}.`);
+    for (const w of version.fair_lending) console.log(`  fair-lending warning at ${w.path}: ${w.message}`);
+  });
 }

@@ -445,6 +445,42 @@ export const MIGRATIONS: Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 9,
+    name: 'audiences and their versions',
+    sql: `
+      CREATE TABLE audiences (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL
+      ) STRICT;
+
+      -- Draft → submitted → approved → retired. An approved version never changes: editing it
+      -- makes the next version, a draft. Rules are src-shared/audience.ts JSON.
+      CREATE TABLE audience_versions (
+        id INTEGER PRIMARY KEY,
+        audience_id INTEGER NOT NULL REFERENCES audiences(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        rule TEXT NOT NULL,
+        product_code TEXT,
+        suppressions_off TEXT NOT NULL DEFAULT '[]',
+        status TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'approved', 'retired')),
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        submitted_at TEXT,
+        submitted_by TEXT,
+        approved_at TEXT,
+        approved_by TEXT,
+        approval_comment TEXT,
+        fair_lending TEXT,
+        fair_lending_ack_by TEXT,
+        retired_at TEXT,
+        retired_by TEXT,
+        UNIQUE (audience_id, version)
+      ) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -88,4 +88,62 @@ describe('mainstreet audience count', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--rule is required');
   });
+
+  it('saves, approves, lists and explains a saved audience', async () => {
+    const dir = tempDir();
+    const db = await buildSmallBank(dir);
+    const rule = join(dir, 'mortgage.json');
+    writeFileSync(rule, JSON.stringify({ all: [{ field: 'has:mortgage', op: '=', value: true }] }));
+    const saved = JSON.parse(
+      cli(
+        'audience',
+        'save',
+        '--db',
+        db,
+        '--name',
+        'Mortgage holders',
+        '--rule',
+        rule,
+        '--product',
+        'SAV-REG',
+        '--json',
+      ).stdout,
+    ) as { id: number; versions: { version: number; status: string }[] };
+    expect(saved.versions).toMatchObject([{ version: 1, status: 'draft' }]);
+    const id = String(saved.id);
+    expect(cli('audience', 'approve', '--db', db, '--audience', id, '--approver', 'Carol').stderr).toMatch(
+      /only a submitted version can be approved/,
+    );
+    expect(cli('audience', 'submit', '--db', db, '--audience', id).stdout).toContain('version 1: submitted');
+    expect(cli('audience', 'approve', '--db', db, '--audience', id).stderr).toContain('--approver is required');
+    const approved = cli('audience', 'approve', '--db', db, '--audience', id, '--approver', 'Carol', '--json');
+    expect(JSON.parse(approved.stdout)).toMatchObject({ status: 'approved', approved_by: 'Carol' });
+
+    const list = JSON.parse(cli('audience', 'list', '--db', db, '--json').stdout) as {
+      audiences: { id: number; name: string; versions: { status: string }[] }[];
+    };
+    expect(list.audiences).toMatchObject([
+      { id: saved.id, name: 'Mortgage holders', versions: [{ status: 'approved' }] },
+    ]);
+    expect(cli('audience', 'list', '--db', db).stdout).toMatch(
+      /Mortgage holders {2}\(version 1, approved by Carol on \d{4}-/,
+    );
+
+    const explain = cli('audience', 'explain', '--db', db, '--audience', id, '--customer', '0001001', '--json');
+    expect(explain.stderr).toBe('');
+    expect(JSON.parse(explain.stdout)).toMatchObject({
+      audience_id: saved.id,
+      version: 1,
+      customer_number: '0001001',
+      eligible: true,
+      mailed: true,
+    });
+    const words = cli('audience', 'explain', '--db', db, '--audience', id, '--customer', '0001002');
+    expect(words.stdout).toContain('has:mortgage = true (theirs: true): holds');
+    expect(words.stdout).toContain('suppression: Do not solicit (GLBA marketing opt-out) (removes them)');
+    expect(cli('audience', 'explain', '--db', db, '--customer', '0001001').code).toBe(2);
+    expect(cli('audience', 'explain', '--db', db, '--audience', '99', '--customer', '0001001').stderr).toContain(
+      'No audience 99',
+    );
+  });
 });
