@@ -31,11 +31,42 @@ import { IMPORT_KINDS, mappingProfileSchema } from './mapping-profile';
 import { merchantRuleSchema, type MerchantCategory, type MerchantRule } from './merchants';
 import type { CustomerKli, KliDetail, KliLibrary, KliPreview, KliSummary, TriggerHitsPage, TriggerRule } from './kli';
 import { customKliSchema, kliIdSchema, kliRuleSchema, triggerRuleSchema } from './kli-schema';
+import type {
+  AudienceCatalog,
+  AudienceCount,
+  AudienceDetails,
+  AudienceExplanation,
+  AudienceSummary,
+  AudienceVersion,
+} from './audience';
+import { ruleLimitsError, ruleNodeSchema } from './audience-schema';
 
 /** A file on this machine, as the desktop file dialog or the browser-mode upload gives it. */
 const filePath = z.string().min(1).max(4096);
 const profileName = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+const recordId = z.number().int().positive();
+/** An audience rule with its limits (depth, size) checked; fields and values are checked by the compiler. */
+const audienceRule = ruleNodeSchema.superRefine((rule, ctx) => {
+  const error = ruleLimitsError(rule);
+  if (error) ctx.addIssue({ code: 'custom', message: error });
+});
+const suppressionIds = z.array(z.string().min(1).max(80)).max(100).default([]);
+const productCode = z.string().trim().min(1).max(40).nullable().default(null);
+const audienceDraft = z
+  .object({ rule: audienceRule, product_code: productCode, suppressions_off: suppressionIds })
+  .strict();
+/** A rule to count or explain, with the product offered and the suppressions turned off. */
+const audienceQuery = z
+  .object({
+    rule: audienceRule,
+    product_code: productCode,
+    suppressions_off: suppressionIds,
+    suppressions: z.boolean().default(true),
+    as_of: isoDate.optional(),
+  })
+  .strict();
 
 export const schemas = {
   'app:info': z.object({}).strict(),
@@ -152,6 +183,27 @@ export const schemas = {
     })
     .strict(),
   'triggers:export': z.object({ format: z.enum(['csv', 'xlsx']) }).strict(),
+  'audience:catalog': z.object({}).strict(),
+  'audience:count': audienceQuery,
+  'audience:details': audienceQuery,
+  'audience:explain': audienceQuery.extend({ customer: z.string().trim().min(1).max(40) }).strict(),
+  'audience:list': z.object({}).strict(),
+  'audience:get': z.object({ id: recordId }).strict(),
+  'audience:create': z
+    .object({ name: z.string().trim().min(1, 'an audience needs a name').max(120), draft: audienceDraft })
+    .strict(),
+  'audience:save': z.object({ id: recordId, draft: audienceDraft }).strict(),
+  'audience:submit': z.object({ version_id: recordId }).strict(),
+  'audience:approve': z
+    .object({
+      version_id: recordId,
+      approver: z.string().trim().min(1, 'say who approves').max(120),
+      comment: z.string().max(2000).default(''),
+      acknowledge_fair_lending: z.boolean().default(false),
+    })
+    .strict(),
+  'audience:return': z.object({ version_id: recordId, reason: z.string().max(2000).default('') }).strict(),
+  'audience:retire': z.object({ version_id: recordId }).strict(),
 } as const satisfies Record<Channel, z.ZodType>;
 
 export interface ApiOutputs {
@@ -208,6 +260,22 @@ export interface ApiOutputs {
   'triggers:run': TriggerHitsPage;
   'triggers:hits': TriggerHitsPage;
   'triggers:export': DownloadFile;
+  /** The rule builder's fields (parametric ones expanded for this bank), products and suppressions. */
+  'audience:catalog': AudienceCatalog;
+  /** The waterfall of a rule being edited (live count). */
+  'audience:count': AudienceCount;
+  /** A sample of who the mailing reaches, and counts by branch and by product family held. */
+  'audience:details': AudienceDetails;
+  'audience:explain': AudienceExplanation;
+  'audience:list': AudienceSummary[];
+  'audience:get': AudienceSummary;
+  'audience:create': AudienceSummary;
+  /** The newest version edited in place (draft or submitted), or the next version when it is approved or retired. */
+  'audience:save': AudienceVersion;
+  'audience:submit': AudienceVersion;
+  'audience:approve': AudienceVersion;
+  'audience:return': AudienceVersion;
+  'audience:retire': AudienceVersion;
 }
 
 export type { Channel } from './channels';

@@ -209,3 +209,17 @@ export interface AudienceExplanation {
   /** They get the letter: eligible, not suppressed, and their household's pick. */
   mailed: boolean;
 }
+
+/** What the rule builder offers in this bank: every field (parametric ones expanded), products, suppressions. */
+export interface AudienceCatalog {
+  fields: FieldSpec[];
+  products: { code: string; name: string; family: string; credit: boolean }[];
+  suppressions: SuppressionInfo[];
+}
+
+/** Who the mailing would reach: a sample, and counts by branch and by product family held. */
+export interface AudienceDetails {
+  sample: { id: number; customer_number: string; name: string; city: string; state: string; branch: string | null }[];
+  by_branch: { branch: string | null; customers: number }[];
+  by_family: { family: string; customers: number }[];
+}

@@ -44,6 +44,18 @@ export const CHANNELS = [
   'triggers:run',
   'triggers:hits',
   'triggers:export',
+  'audience:catalog',
+  'audience:count',
+  'audience:details',
+  'audience:explain',
+  'audience:list',
+  'audience:get',
+  'audience:create',
+  'audience:save',
+  'audience:submit',
+  'audience:approve',
+  'audience:return',
+  'audience:retire',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

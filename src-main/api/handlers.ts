@@ -2,6 +2,19 @@
 import type { ApiOutput, ApiParsedInput, Channel } from '../../src-shared/api';
 import type { AppContext } from '../app/context';
 import { AppError } from '../app/errors';
+import { audienceCatalog, audienceDetails } from '../audience/catalog';
+import { countAudience, type CountOptions } from '../audience/count';
+import { explainCustomer } from '../audience/explain';
+import {
+  approveVersion,
+  createAudience,
+  getAudience,
+  listAudiences,
+  retireVersion,
+  returnVersion,
+  saveDraft,
+  submitVersion,
+} from '../audience/store';
 import { householdSettings, setHouseholdRule } from '../bank/households';
 import { getDashboard } from '../bank/stats';
 import { getCustomerProfile } from '../customers/customer-profile';
@@ -117,4 +130,32 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   },
   'triggers:hits': (ctx, input) => triggerHits(ctx.requireDb(), input.page, input.page_size),
   'triggers:export': (ctx, input) => exportTriggerHits(ctx.requireDb(), input.format),
+  'audience:catalog': (ctx) => audienceCatalog(ctx.requireDb()),
+  'audience:count': (ctx, input) => countAudience(ctx.requireDb(), input.rule, countOptions(input)),
+  'audience:details': (ctx, input) => audienceDetails(ctx.requireDb(), input.rule, countOptions(input)),
+  'audience:explain': (ctx, input) => explainCustomer(ctx.requireDb(), input.rule, input.customer, countOptions(input)),
+  'audience:list': (ctx) => listAudiences(ctx.requireDb()),
+  'audience:get': (ctx, input) => getAudience(ctx.requireDb(), input.id),
+  'audience:create': (ctx, input) => createAudience(ctx.requireDb(), input.name, input.draft, currentActor()),
+  'audience:save': (ctx, input) => saveDraft(ctx.requireDb(), input.id, input.draft, currentActor()),
+  'audience:submit': (ctx, input) => submitVersion(ctx.requireDb(), input.version_id, currentActor()),
+  'audience:approve': (ctx, input) =>
+    approveVersion(
+      ctx.requireDb(),
+      input.version_id,
+      { approver: input.approver, comment: input.comment, acknowledge_fair_lending: input.acknowledge_fair_lending },
+      currentActor(),
+    ),
+  'audience:return': (ctx, input) => returnVersion(ctx.requireDb(), input.version_id, input.reason, currentActor()),
+  'audience:retire': (ctx, input) => retireVersion(ctx.requireDb(), input.version_id, currentActor()),
 };
+
+/** A count, details or explain call's options for the audience services. */
+function countOptions(input: ApiParsedInput<'audience:count'>): CountOptions {
+  return {
+    asOf: input.as_of,
+    product: input.product_code,
+    suppressions: input.suppressions,
+    off: input.suppressions_off,
+  };
+}

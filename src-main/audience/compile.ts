@@ -16,6 +16,7 @@ import {
   type RuleScalar,
 } from '../../src-shared/audience';
 import { ruleLimitsError } from '../../src-shared/audience-schema';
+import { AppError } from '../app/errors';
 
 /** What the compiler checks names against, and the date ages and recency count from. */
 export interface RuleContext {
@@ -32,12 +33,13 @@ export interface CompiledRule {
 }
 
 /** A rule that cannot be compiled, with the path of the node at fault ("rule.all[2]"). */
-export class RuleError extends Error {
+export class RuleError extends AppError {
   constructor(
     readonly path: string,
     message: string,
   ) {
-    super(`${path}: ${message}`);
+    super('invalid_input', `${path}: ${message}`);
+    this.name = 'RuleError';
   }
 }
 
