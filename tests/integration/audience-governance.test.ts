@@ -4,7 +4,6 @@
  * household and a mortgage; Jane opted out; Pat is deceased with a closed account; Maria is an
  * employee with no birth date).
  */
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RuleNode } from '../../src-shared/audience';
 import { explainCustomer } from '../../src-main/audience/explain';
