@@ -1,4 +1,5 @@
 /** `npm run bench -- NAME [args]`: runs one benchmark and prints its figures and reference. */
+import { runAudienceBench } from './audience-bench';
 import { runDemoBench } from './demo-bench';
 import { runImportBench } from './import-bench';
 import { runKliBench } from './kli-bench';
@@ -7,6 +8,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   demo: runDemoBench,
   import: runImportBench,
   kli: runKliBench,
+  audience: runAudienceBench,
 };
 
 const [name, ...args] = process.argv.slice(2);
