@@ -25,26 +25,12 @@ export interface AudienceDraft {
   suppressions_off?: string[];
 }
 
-interface VersionRow {
-  id: number;
-  audience_id: number;
-  version: number;
+/** A row of audience_versions: the version with its JSON columns as text. */
+type VersionRow = Omit<AudienceVersion, 'rule' | 'suppressions_off' | 'fair_lending'> & {
   rule: string;
-  product_code: string | null;
   suppressions_off: string;
-  status: AudienceStatus;
-  created_at: string;
-  created_by: string;
-  submitted_at: string | null;
-  submitted_by: string | null;
-  approved_at: string | null;
-  approved_by: string | null;
-  approval_comment: string | null;
   fair_lending: string | null;
-  fair_lending_ack_by: string | null;
-  retired_at: string | null;
-  retired_by: string | null;
-}
+};
 
 function toVersion(row: VersionRow): AudienceVersion {
   return {

@@ -1,17 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES } from '../helpers/fixtures';
 import { buildSmallBank } from '../helpers/small-bank';
 import { useTempDir } from '../helpers/temp-dir';
-
-const BIN = join(FIXTURES, '..', '..', 'bin', 'mainstreet.mjs');
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { cli } from '../helpers/cli';
 
 interface Count {
   customers: number;

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,13 +7,7 @@ import { saveProfile } from '../../src-main/ingest/profiles/store';
 import { FIXTURES, SHARED_DATA } from '../helpers/fixtures';
 import { buildSmallBank } from '../helpers/small-bank';
 import { useTempDir } from '../helpers/temp-dir';
-
-const BIN = join(FIXTURES, '..', '..', 'bin', 'mainstreet.mjs');
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { cli } from '../helpers/cli';
 
 describe('the mainstreet CLI', () => {
   const tempDir = useTempDir();

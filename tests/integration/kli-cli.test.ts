@@ -1,17 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_KLI_IDS } from '../../src-shared/kli';
-import { FIXTURES } from '../helpers/fixtures';
 import { buildSmallBank } from '../helpers/small-bank';
 import { useTempDir } from '../helpers/temp-dir';
-
-const BIN = join(FIXTURES, '..', '..', 'bin', 'mainstreet.mjs');
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { cli } from '../helpers/cli';
 
 describe('mainstreet kli', () => {
   const tempDir = useTempDir();

@@ -2,7 +2,6 @@
  * Triggers on a small demo bank built by the real importer, through the CLI as a scheduled job
  * would run them: the JSON contract, the readable table, sane evidence, and clear errors.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,17 +10,11 @@ import { buildDemoBank } from '../../src-main/bank/demo-bank';
 import { openDatabase } from '../../src-main/db/open';
 import { evaluateRules } from '../../src-main/triggers/evaluate';
 import { evaluateTriggersAfterImport, listTriggers } from '../../src-main/triggers/service';
-import { FIXTURES } from '../helpers/fixtures';
 import { useTempDir } from '../helpers/temp-dir';
+import { cli } from '../helpers/cli';
 
-const BIN = join(FIXTURES, '..', '..', 'bin', 'mainstreet.mjs');
 /** Each CLI run starts node and tsx (2 to 6 s on a busy machine); tests making several get longer. */
 const SEVERAL_RUNS = 120_000;
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 interface RunJson {
   as_of: string;
