@@ -1,5 +1,6 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
 import type { AppInfo } from '../../src-shared/domain';
+import { AudiencesStage } from '../audiences/audiences-stage';
 import { CustomerProfileScreen } from '../customers/customer-profile';
 import { CustomersScreen } from '../customers/customers-screen';
 import { HomeScreen } from '../home/home-screen';
@@ -26,6 +27,7 @@ function Screen({ route, info, dbPath }: { route: Route; info: AppInfo; dbPath: 
     case 'stage':
       if (route.stage === 'import') return <ImportScreen dbPath={dbPath} />;
       if (route.stage === 'klis') return <KlisStage tab="library" dbPath={dbPath} />;
+      if (route.stage === 'audiences') return <AudiencesStage dbPath={dbPath} />;
       return <NotBuiltScreen stage={route.stage} />;
     case 'triggers':
       return <KlisStage tab="triggers" dbPath={dbPath} />;

@@ -1,13 +1,9 @@
 import type { StageId } from '../lib/router';
 
-/** The stages still to come (built: import/import-screen.tsx, klis/klis-stage.tsx). */
-export type UnbuiltStage = Exclude<StageId, 'import' | 'klis'>;
+/** The stages still to come (built: import/import-screen.tsx, klis/klis-stage.tsx, audiences/audiences-stage.tsx). */
+export type UnbuiltStage = Exclude<StageId, 'import' | 'klis' | 'audiences'>;
 
 const STAGE_TEXT: Record<UnbuiltStage, { title: string; what: string }> = {
-  audiences: {
-    title: 'Audiences',
-    what: 'Audiences will be rules over demographics, products, balances and KLIs with live counts, suppressions explained by a waterfall, and compliance approval of each version.',
-  },
   matrix: {
     title: 'Cross-sell matrix',
     what: 'The matrix will lay offers out as approved audiences by months of the plan, one letter per household a month, with projected volume, cost and return.',
