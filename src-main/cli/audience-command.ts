@@ -4,6 +4,12 @@ import { AppError } from '../app/errors';
 import { RuleError } from '../audience/compile';
 import { countAudience } from '../audience/count';
 import { explainCustomer } from '../audience/explain';
+import {
+  deleteSuppressionList,
+  importCustomerMarks,
+  importSuppressionList,
+  listSuppressionLists,
+} from '../audience/lists';
 import { readRuleFile } from '../audience/rule-file';
 import {
   approveVersion,
@@ -32,7 +38,13 @@ mainstreet audience save --db FILE --name NAME --rule RULE.json [--product CODE]
     Saves a new audience, or an edit of the one with this name (an approved version stays as it
     is: the edit becomes the next version, a draft).
 mainstreet audience submit|approve|return|retire --db FILE --audience ID [--approver NAME] [--comment TEXT] [--acknowledge-fair-lending] [--json]
-    Moves the newest version along draft → submitted → approved → retired (return: back to draft).`;
+    Moves the newest version along draft → submitted → approved → retired (return: back to draft).
+mainstreet audience lists --db FILE [--json]
+mainstreet audience lists import --db FILE --name NAME LIST.csv [--replace] [--json]
+mainstreet audience lists delete --db FILE --name NAME
+    Suppression lists: a CSV with a customer_number column; each list is a step of every waterfall.
+mainstreet audience marks import --db FILE MARKS.csv [--json]
+    Customer marks (columns customer_number, mark, date; mark: bankruptcy, complaint, credit_decline).`;
 
 export function audienceCommand(args: string[]): void {
   const [sub, ...rest] = args;
@@ -41,10 +53,12 @@ export function audienceCommand(args: string[]): void {
   if (sub === 'explain') return explain(rest);
   if (sub === 'save') return save(rest);
   if (sub === 'submit' || sub === 'approve' || sub === 'return' || sub === 'retire') return move(sub, rest);
+  if (sub === 'lists') return lists(rest);
+  if (sub === 'marks' && rest[0] === 'import') return marks(rest.slice(1));
   throw new CliError(
     sub
       ? `Unknown audience command "${sub}".`
-      : 'Say what to do: count, list, explain, save, submit, approve, return or retire.',
+      : 'Say what to do: count, list, explain, save, submit, approve, return, retire, lists or marks.',
     2,
   );
 }
@@ -243,5 +257,56 @@ function move(step: 'submit' | 'approve' | 'return' | 'retire', args: string[]):
     if (values.json) return console.log(JSON.stringify(version));
     console.log(`Audience ${id}, version ${version.version}: ${version.status}.`);
     for (const w of version.fair_lending) console.log(`  fair-lending warning at ${w.path}: ${w.message}`);
+  });
+}
+
+function lists(args: string[]): void {
+  const [action] = args;
+  const rest = action === 'import' || action === 'delete' ? args.slice(1) : args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      name: { type: 'string' },
+      replace: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  withDb(values.db, undefined, (db) => {
+    if (action === 'import') {
+      if (positionals.length !== 1) throw new CliError('Name one CSV file of customer numbers.', 2);
+      const list = importSuppressionList(db, requireOption('name', values.name), positionals[0]!, {
+        replace: values.replace,
+        actor: currentActor(),
+      });
+      if (values.json) return console.log(JSON.stringify(list));
+      return console.log(`Suppression list "${list.name}": ${list.customers} customers.`);
+    }
+    if (action === 'delete') {
+      const name = requireOption('name', values.name);
+      if (!deleteSuppressionList(db, name, currentActor())) throw new CliError(`No suppression list named "${name}".`);
+      return console.log(`Deleted the suppression list "${name}".`);
+    }
+    if (positionals.length) throw new CliError(`Unknown lists command "${positionals[0]}".`, 2);
+    const all = listSuppressionLists(db);
+    if (values.json) return console.log(JSON.stringify({ lists: all }));
+    if (all.length === 0) return console.log('No suppression lists yet.');
+    for (const l of all)
+      console.log(`${l.name}: ${l.customers} customers (loaded ${l.created_at.slice(0, 10)} by ${l.actor})`);
+  });
+}
+
+function marks(args: string[]): void {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { db: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  if (positionals.length !== 1) throw new CliError('Name one CSV file of marks.', 2);
+  withDb(values.db, undefined, (db) => {
+    const result = importCustomerMarks(db, positionals[0]!, currentActor());
+    if (values.json) return console.log(JSON.stringify(result));
+    console.log(`Marks: ${result.added} added, ${result.already} already on file.`);
   });
 }
