@@ -481,6 +481,21 @@ export const MIGRATIONS: Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 10,
+    name: 'KLI facts kept in parts',
+    // A new month's facts are added as a part of their own instead of rewriting every account's
+    // blob: id = account_id * 1024 + part (see kli/facts.ts). The facts are a cache: the next
+    // compute rebuilds them in full.
+    sql: `
+      DROP TABLE kli_account_facts;
+      CREATE TABLE kli_account_facts (
+        id INTEGER PRIMARY KEY,
+        facts BLOB NOT NULL
+      ) STRICT;
+      DELETE FROM settings WHERE key = 'kli_facts_state';
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -110,7 +110,12 @@ export function computeKlis(db: Db, options: ComputeOptions): KliComputeResult {
       ...(options.signal ? { signal: options.signal } : {}),
     });
     progress({ step: 'Saving monthly facts', current: 0, total: 1 });
-    const kept = storeFacts(db, result, { activity: activityMatcher, balance: balanceMatcher }, incremental);
+    // A full compute writes part 0; an incremental one the next part, unless it found nothing new.
+    const writes = !incremental || result.facts.size > 0;
+    const part = incremental ? (state!.part ?? 0) + (writes ? 1 : 0) : 0;
+    const kept = writes
+      ? storeFacts(db, result, { activity: activityMatcher, balance: balanceMatcher }, part)
+      : new Map<number, Float64Array>();
     const through = Math.max(result.throughId, afterId);
     const count = db.prepare('SELECT COUNT(*) FROM transactions WHERE id <= ?').pluck().get(through) as number;
     saveFactsState(db, {
@@ -120,6 +125,7 @@ export function computeKlis(db: Db, options: ComputeOptions): KliComputeResult {
       matchers: incremental ? [...new Set([...state!.matchers, ...keys])] : keys,
       rolled_back: rolledBackImports(db),
       bank_names: names,
+      part,
     });
     return { read: result.read, kept };
   });

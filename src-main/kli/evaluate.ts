@@ -5,7 +5,7 @@
  */
 import type { KliDefinition, KliRule, TransactionMatch } from '../../src-shared/kli';
 import type { Db } from '../db/open';
-import { MONTHS_PER_KEY, NAME_SPACE, NumberReader, monthLabel } from './facts';
+import { MONTHS_PER_KEY, NAME_SPACE, NumberReader, monthLabel, partRange } from './facts';
 import { DEPOSIT_FAMILIES } from './library';
 import { matcherKey } from './matchers';
 
@@ -296,7 +296,7 @@ export class CustomerReader {
     private readonly balances: Map<number, Float64Array>,
     private readonly kept?: { facts: Map<number, Float64Array>; complete: boolean },
   ) {
-    this.factsOf = db.prepare('SELECT facts FROM kli_account_facts WHERE account_id = ?').pluck();
+    this.factsOf = db.prepare('SELECT facts FROM kli_account_facts WHERE id BETWEEN ? AND ?').pluck();
     const L = ctx.window.months;
     this.running = new Float64Array(L);
     this.runningCount = new Float64Array(L);
@@ -333,11 +333,14 @@ export class CustomerReader {
     return f;
   }
 
-  private factsOfAccount(accountId: number): Float64Array | undefined {
+  /** An account's kept facts, in one or more parts (a key may repeat across parts: sum them). */
+  private factsOfAccount(accountId: number): Float64Array[] {
     const inMemory = this.kept?.facts.get(accountId);
-    if (inMemory || this.kept?.complete) return inMemory;
-    const blob = this.factsOf.get(accountId) as Buffer | undefined;
-    return blob ? new Float64Array(blob.buffer, blob.byteOffset, blob.byteLength / 8) : undefined;
+    if (inMemory) return [inMemory];
+    if (this.kept?.complete) return [];
+    return (this.factsOf.all(...partRange(accountId)) as Buffer[]).map(
+      (blob) => new Float64Array(blob.buffer, blob.byteOffset, blob.byteLength / 8),
+    );
   }
 
   /** The customer's data; the object is reused by the next call. */
@@ -364,8 +367,7 @@ export class CustomerReader {
       if (nonInterest) data.holdsNonInterestChecking = true;
       running.fill(0);
       runningCount.fill(0);
-      const values = this.factsOfAccount(accountId);
-      if (values) {
+      for (const values of this.factsOfAccount(accountId)) {
         for (let e = 0; e + 2 < values.length; e += 3) {
           // key = (matcher * 4096 + month) * 2^20 + name: exact in a double, taken apart without %
           const key = values[e]!;

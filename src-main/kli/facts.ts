@@ -59,6 +59,8 @@ export interface FactsState {
   rolled_back?: number[];
   /** This bank's names the filters were compiled with ("{bank}"). */
   bank_names?: string[];
+  /** The last part written (0: a full compute); the next incremental compute writes part + 1. */
+  part?: number;
 }
 
 /** Ids of the imports rolled back so far. */
@@ -99,6 +101,7 @@ export function factsInvalidReason(
   if (matcherKeys.some((k) => !known.has(k))) return 'a KLI needs transactions the facts do not hold';
   const rolled = new Set(state.rolled_back ?? []);
   if (rolledBackImports(db).some((id) => !rolled.has(id))) return 'an import was rolled back';
+  if ((state.part ?? 0) >= MAX_PART) return 'the kept facts are gathered into one part again';
   if (!countRows) return null;
   const count =
     (db.prepare('SELECT COUNT(*) FROM transactions WHERE id <= ?').pluck().get(state.through) as number) ?? 0;
@@ -471,21 +474,30 @@ function packScanned(
   }
 }
 
+/** Parts an account's facts may be kept in (id = account_id * PARTS + part). */
+export const PARTS = 1024;
+/** After this many incremental computes the facts are rebuilt in one part. */
+export const MAX_PART = 48;
+
+/** The SQL range of an account's kept parts: `WHERE id BETWEEN ? AND ?`. */
+export const partRange = (accountId: number): [number, number] => [accountId * PARTS, accountId * PARTS + PARTS - 1];
+
 /**
- * Writes the scanned facts: replacing every account's (full) or adding to what is kept
- * (incremental). Returns the facts now kept of each account the scan touched, packed, for the
- * evaluation to read without going back to the database. Accounts are written in id order
- * (appending to the table), packed side by side in one array (many small arrays cost more).
+ * Writes the scanned facts: a full compute replaces everything with part 0 of each account
+ * and returns the facts, packed, for the evaluation to read without going back to the
+ * database; an incremental one adds `part` for the accounts the new transactions touched
+ * (a month already kept may then repeat a key in another part: readers sum repeated keys) and
+ * returns nothing. Accounts are written in id order (appending to the table), packed side by
+ * side in one array (many small arrays cost more).
  */
 export function storeFacts(
   db: Db,
   scan: ScanResult,
   ids: { activity: number; balance: number },
-  incremental: boolean,
+  part: number,
 ): Map<number, Float64Array> {
-  if (!incremental) db.exec('DELETE FROM kli_account_facts');
-  const read = db.prepare('SELECT facts FROM kli_account_facts WHERE account_id = ?').pluck();
-  const write = db.prepare('INSERT OR REPLACE INTO kli_account_facts (account_id, facts) VALUES (?, ?)');
+  if (part === 0) db.exec('DELETE FROM kli_account_facts');
+  const write = db.prepare('INSERT INTO kli_account_facts (id, facts) VALUES (?, ?)');
   const accounts = [...scan.facts.keys()].sort((a, b) => a - b);
   let size = 0;
   for (const id of accounts) size += scannedSize(scan, scan.facts.get(id)!) * 3;
@@ -493,22 +505,12 @@ export function storeFacts(
   let at = 0;
   const kept = new Map<number, Float64Array>();
   for (const accountId of accounts) {
-    const account = scan.facts.get(accountId)!;
-    const length = scannedSize(scan, account) * 3;
-    packScanned(scan, account, ids, arena, at);
-    let values = arena.subarray(at, at + length);
+    const length = scannedSize(scan, scan.facts.get(accountId)!) * 3;
+    packScanned(scan, scan.facts.get(accountId)!, ids, arena, at);
+    const values = arena.subarray(at, at + length);
     at += length;
-    const before = incremental ? (read.get(accountId) as Buffer | undefined) : undefined;
-    if (before) {
-      // The new entries follow the kept ones: mostly new months; a late-posted transaction of
-      // a kept month repeats its key, and readers sum repeated keys.
-      const joined = new Float64Array(before.byteLength / 8 + length);
-      joined.set(new Float64Array(before.buffer, before.byteOffset, before.byteLength / 8));
-      joined.set(values, before.byteLength / 8);
-      values = joined;
-    }
-    write.run(accountId, Buffer.from(values.buffer, values.byteOffset, values.byteLength));
-    kept.set(accountId, values);
+    write.run(accountId * PARTS + part, Buffer.from(values.buffer, values.byteOffset, values.byteLength));
+    if (part === 0) kept.set(accountId, values);
   }
   return kept;
 }

@@ -1,6 +1,7 @@
 /** Kept monthly facts: a new month reads only the new transactions; anything else rebuilds them in full. */
 import { describe, expect, it } from 'vitest';
 import { rollbackImport } from '../../../src-main/ingest/import-history';
+import { MAX_PART, PARTS } from '../../../src-main/kli/facts';
 import { useKliBank, type Account, type KliBank } from '../../helpers/kli-bank';
 
 const rocket = { category: 'loan_payment', code: 'ACH_DR', merchant: 'Rocket Mortgage' } as const;
@@ -71,6 +72,37 @@ describe('incremental compute', () => {
     expect(full).toMatchObject({ incremental: false, transactions_read: transactionCount(bank) });
     expect(bank.allResults()).toEqual(incremental);
     expect(full.klis).toEqual(next.klis);
+  });
+
+  it('adds each new month as a part of its own, and gathers the parts into one after MAX_PART computes', () => {
+    const bank = newBank();
+    const people = elevenMonths(bank);
+    bank.compute({ asOf: '2026-05-31' });
+    const parts = () =>
+      bank.db.prepare(`SELECT DISTINCT id % ${PARTS} FROM kli_account_facts ORDER BY 1`).pluck().all() as number[];
+    expect(parts()).toEqual([0]);
+    // June in two imports, a part each (the second brings a late-posted May charge).
+    const [firstOfJune] = june(bank, people);
+    bank.db.exec(`CREATE TEMP TABLE held AS SELECT * FROM transactions WHERE id > ${firstOfJune};
+                  DELETE FROM transactions WHERE id > ${firstOfJune};`);
+    expect(bank.compute({ asOf: '2026-06-30' })).toMatchObject({ incremental: true, transactions_read: 1 });
+    bank.db.exec('INSERT INTO transactions SELECT * FROM temp.held');
+    expect(bank.compute({ asOf: '2026-06-30' })).toMatchObject({ incremental: true, transactions_read: 6 });
+    expect(parts()).toEqual([0, 1, 2]);
+    const byParts = bank.allResults();
+    expect(bank.compute({ asOf: '2026-06-30', full: true }).incremental).toBe(false);
+    expect(parts()).toEqual([0]);
+    expect(bank.allResults()).toEqual(byParts);
+
+    // Many months later the parts are gathered again: the next compute is a full one.
+    const state = JSON.parse(
+      bank.db.prepare("SELECT value FROM settings WHERE key = 'kli_facts_state'").pluck().get() as string,
+    );
+    bank.db
+      .prepare("UPDATE settings SET value = ? WHERE key = 'kli_facts_state'")
+      .run(JSON.stringify({ ...state, part: MAX_PART }));
+    expect(bank.compute({ asOf: '2026-06-30' }).incremental).toBe(false);
+    expect(parts()).toEqual([0]);
   });
 
   it('reads nothing when nothing was added, and keeps the same verdicts', () => {
