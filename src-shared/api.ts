@@ -58,7 +58,7 @@ const audienceDraft = z
   .object({ rule: audienceRule, product_code: productCode, suppressions_off: suppressionIds })
   .strict();
 /** A rule to count or explain, with the product offered and the suppressions turned off. */
-const audienceQuery = z
+export const audienceQuery = z
   .object({
     rule: audienceRule,
     product_code: productCode,

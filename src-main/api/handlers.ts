@@ -2,8 +2,7 @@
 import type { ApiOutput, ApiParsedInput, Channel } from '../../src-shared/api';
 import type { AppContext } from '../app/context';
 import { AppError } from '../app/errors';
-import { audienceCatalog, audienceDetails } from '../audience/catalog';
-import { countAudience, type CountOptions } from '../audience/count';
+import { audienceCatalog } from '../audience/catalog';
 import { explainCustomer } from '../audience/explain';
 import {
   approveVersion,
@@ -27,6 +26,8 @@ import { deleteProfile, findProfile, listProfiles, saveProfile } from '../ingest
 import { importTargets, sniffAnyFiles } from '../ingest/sniff-files';
 import { suggestMapping } from '../ingest/suggest-mapping';
 import { checkReadableFile } from '../app/context';
+import type { AudienceCount, AudienceDetails } from '../../src-shared/audience';
+import { countOptions } from '../jobs/tasks';
 import type { KliPreview, KliSummary, TriggerHitsPage } from '../../src-shared/kli';
 import { getBankNames, setBankNames } from '../kli/bank-names';
 import { customerKlis, deleteCustomKli, kliDetail, kliLibrary, tuneKli } from '../kli/service';
@@ -131,9 +132,13 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'triggers:hits': (ctx, input) => triggerHits(ctx.requireDb(), input.page, input.page_size),
   'triggers:export': (ctx, input) => exportTriggerHits(ctx.requireDb(), input.format),
   'audience:catalog': (ctx) => audienceCatalog(ctx.requireDb()),
-  'audience:count': (ctx, input) => countAudience(ctx.requireDb(), input.rule, countOptions(input)),
-  'audience:details': (ctx, input) => audienceDetails(ctx.requireDb(), input.rule, countOptions(input)),
-  'audience:explain': (ctx, input) => explainCustomer(ctx.requireDb(), input.rule, input.customer, countOptions(input)),
+  // A count reads every customer: on a worker thread, so a large bank never holds up the window.
+  'audience:count': (ctx, input) => ctx.runTask<AudienceCount>('audience:count', { query: input }),
+  'audience:details': (ctx, input) => ctx.runTask<AudienceDetails>('audience:details', { query: input }),
+  'audience:explain': (ctx, input) => {
+    const { customer, ...query } = input;
+    return explainCustomer(ctx.requireDb(), input.rule, customer, countOptions(query));
+  },
   'audience:list': (ctx) => listAudiences(ctx.requireDb()),
   'audience:get': (ctx, input) => getAudience(ctx.requireDb(), input.id),
   'audience:create': (ctx, input) => createAudience(ctx.requireDb(), input.name, input.draft, currentActor()),
@@ -149,13 +154,3 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'audience:return': (ctx, input) => returnVersion(ctx.requireDb(), input.version_id, input.reason, currentActor()),
   'audience:retire': (ctx, input) => retireVersion(ctx.requireDb(), input.version_id, currentActor()),
 };
-
-/** A count, details or explain call's options for the audience services. */
-function countOptions(input: ApiParsedInput<'audience:count'>): CountOptions {
-  return {
-    asOf: input.as_of,
-    product: input.product_code,
-    suppressions: input.suppressions,
-    off: input.suppressions_off,
-  };
-}

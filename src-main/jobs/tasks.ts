@@ -1,12 +1,16 @@
 /**
  * Calls that read much of the bank but answer at once (a KLI preview, saving a custom KLI
- * decided on the spot, a trigger run): each runs on a worker thread of its own, with its own
+ * decided on the spot, a trigger run, an audience's live count and details): each runs on a
+ * worker thread of its own, with its own
  * connection, so the main process keeps answering meanwhile. The worker entry is the jobs' one.
  */
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import type { ErrorCode } from '../../src-shared/api';
+import { audienceQuery } from '../../src-shared/api';
 import { customKliSchema } from '../../src-shared/kli-schema';
+import { audienceDetails } from '../audience/catalog';
+import { countAudience, type CountOptions } from '../audience/count';
 import { AppError } from '../app/errors';
 import { openDatabase, type Db } from '../db/open';
 import { previewKli, saveCustomKli } from '../kli/service';
@@ -17,6 +21,8 @@ const TASK_INPUTS = {
   'kli:preview': z.object({ ...base, definition: customKliSchema }),
   'kli:save': z.object({ ...base, definition: customKliSchema, overwrite: z.boolean() }),
   'triggers:run': z.object(base),
+  'audience:count': z.object({ ...base, query: audienceQuery }),
+  'audience:details': z.object({ ...base, query: audienceQuery }),
 } as const;
 
 export type TaskName = keyof typeof TASK_INPUTS;
@@ -35,7 +41,19 @@ const TASKS: { [T in TaskName]: (input: z.output<(typeof TASK_INPUTS)[T]>) => un
   'kli:preview': (i) => withDb(i.dbPath, (db) => previewKli(db, i.definition)),
   'kli:save': (i) => withDb(i.dbPath, (db) => saveCustomKli(db, i.definition, i.overwrite, i.actor)),
   'triggers:run': (i) => withDb(i.dbPath, (db) => runTriggers(db, i.actor)),
+  'audience:count': (i) => withDb(i.dbPath, (db) => countAudience(db, i.query.rule, countOptions(i.query))),
+  'audience:details': (i) => withDb(i.dbPath, (db) => audienceDetails(db, i.query.rule, countOptions(i.query))),
 };
+
+/** A count or details query's options for the audience services. */
+export function countOptions(query: z.output<typeof audienceQuery>): CountOptions {
+  return {
+    asOf: query.as_of,
+    product: query.product_code,
+    suppressions: query.suppressions,
+    off: query.suppressions_off,
+  };
+}
 
 /** What the worker entry receives for a task (instead of a job). */
 export interface TaskStart {
