@@ -4,20 +4,9 @@
  * the approval path: save, submit (the fair-lending check warns on a credit offer selecting on
  * age), approve with the acknowledgement, and the version shown locked.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { ARTIFACTS, cli, expect, ROOT, startServer, stopServer, test } from './fixtures';
-
-/** The README's screenshots of this screen, taken from the same run. */
-const DOCS = join(ROOT, 'docs', 'screenshots');
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  const path = join(ARTIFACTS, name);
-  await page.screenshot({ path, fullPage });
-  mkdirSync(DOCS, { recursive: true });
-  copyFileSync(path, join(DOCS, name));
-}
+import { cli, expect, shot, startServer, stopServer, test } from './fixtures';
 
 const figure = async (page: Page, testId: string) =>
   Number((await page.getByTestId(testId).innerText()).replace(/[,—]/g, ''));

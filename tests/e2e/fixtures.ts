@@ -2,9 +2,9 @@
  * Each test gets its own data folder and its own browser-mode server, started exactly as
  * `npm run web` starts it; the test waits for the printed URL, never for a fixed time.
  */
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -61,3 +61,12 @@ export async function stopServer(server: AppServer): Promise<void> {
 }
 
 export { expect };
+
+/** A screenshot for tests/artifacts and, the same image, for the README (docs/screenshots). */
+export async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  const path = join(ARTIFACTS, name);
+  await page.screenshot({ path, fullPage });
+  const docs = join(ROOT, 'docs', 'screenshots');
+  mkdirSync(docs, { recursive: true });
+  copyFileSync(path, join(docs, name));
+}

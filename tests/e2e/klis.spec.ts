@@ -3,20 +3,9 @@
  * is saved), the library recomputed with its progress bar, and the KLI found on a customer's
  * profile with the transactions behind it. Then the triggers tab: run, hits, export.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { ARTIFACTS, cli, expect, ROOT, startServer, stopServer, test } from './fixtures';
-
-/** The README's screenshots of these screens, taken from the same run. */
-const DOCS = join(ROOT, 'docs', 'screenshots');
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  const path = join(ARTIFACTS, name);
-  await page.screenshot({ path, fullPage });
-  mkdirSync(DOCS, { recursive: true });
-  copyFileSync(path, join(DOCS, name));
-}
+import { cli, expect, shot, startServer, stopServer, test } from './fixtures';
 
 const figure = async (page: Page, testId: string) =>
   Number((await page.getByTestId(testId).innerText()).replace(/,/g, ''));
