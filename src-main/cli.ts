@@ -3,6 +3,7 @@
  * result (JSON with --json); messages and errors go to stderr, errors with a non-zero exit.
  */
 import { AUDIENCE_USAGE, audienceCommand } from './cli/audience-command';
+import { AUDIT_USAGE, auditCommand } from './cli/audit-command';
 import { CliError } from './cli/cli-error';
 import { DEMO_USAGE, demoCommand } from './cli/demo-command';
 import { IMPORT_USAGE, importCommand } from './cli/import-command';
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => void | 
   triggers: { usage: TRIGGERS_USAGE, run: triggersCommand },
   kli: { usage: KLI_USAGE, run: kliCommand },
   audience: { usage: AUDIENCE_USAGE, run: audienceCommand },
+  audit: { usage: AUDIT_USAGE, run: auditCommand },
 };
 
 function usage(): string {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSmallBank } from '../helpers/small-bank';
@@ -137,5 +137,33 @@ describe('mainstreet audience count', () => {
     expect(cli('audience', 'explain', '--db', db, '--audience', '99', '--customer', '0001001').stderr).toContain(
       'No audience 99',
     );
+  });
+
+  it('shows the approvals in the audit log, and saves it as a spreadsheet', async () => {
+    const dir = tempDir();
+    const db = await buildSmallBank(dir);
+    const rule = join(dir, 'all.json');
+    writeFileSync(rule, '{"all": []}');
+    const saved = JSON.parse(cli('audience', 'save', '--db', db, '--name', 'All', '--rule', rule, '--json').stdout) as {
+      id: number;
+    };
+    cli('audience', 'submit', '--db', db, '--audience', String(saved.id));
+    cli('audience', 'approve', '--db', db, '--audience', String(saved.id), '--approver', 'Carol');
+    const log = JSON.parse(cli('audit', '--db', db, '--entity', 'audience', '--json').stdout) as {
+      entries: { action: string; entity_id: string; detail: string }[];
+    };
+    expect(log.entries.map((e) => e.action)).toEqual(['audience.approve', 'audience.submit', 'audience.create']);
+    expect(JSON.parse(log.entries[0]!.detail)).toMatchObject({
+      before: 'submitted',
+      after: 'approved',
+      approver: 'Carol',
+    });
+    const csv = join(dir, 'audit.csv');
+    const out = cli('audit', '--db', db, '--entity', 'audience', '--out', csv);
+    expect(out.code).toBe(0);
+    const text = readFileSync(csv, 'utf8');
+    expect(text.split('\n')[0]).toBe('\uFEFFWhen (UTC),Who,What,Record,Record id,Detail');
+    expect(text).toContain('audience.approve');
+    expect(cli('audit', '--db', db, '--out', join(dir, 'audit.pdf')).code).toBe(2);
   });
 });
