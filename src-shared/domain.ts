@@ -32,6 +32,11 @@ export const FAMILY_INFO: Record<ProductFamily, { label: string; kind: ProductKi
   e_statements: { label: 'e-Statements', kind: 'service' },
 };
 
+/** A calendar date written YYYY-MM-DD (and a real one: not 2026-13-01). */
+export function isIsoDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+}
+
 export function isProductFamily(value: string): value is ProductFamily {
   return (PRODUCT_FAMILIES as readonly string[]).includes(value);
 }

@@ -3,6 +3,7 @@ import type { ApiOutput, ApiParsedInput, Channel } from '../../src-shared/api';
 import type { AppContext } from '../app/context';
 import { AppError } from '../app/errors';
 import { audienceCatalog } from '../audience/catalog';
+import { queryOptions } from '../audience/count';
 import { explainCustomer } from '../audience/explain';
 import {
   approveVersion,
@@ -27,7 +28,6 @@ import { importTargets, sniffAnyFiles } from '../ingest/sniff-files';
 import { suggestMapping } from '../ingest/suggest-mapping';
 import { checkReadableFile } from '../app/context';
 import type { AudienceCount, AudienceDetails } from '../../src-shared/audience';
-import { countOptions } from '../jobs/tasks';
 import type { KliPreview, KliSummary, TriggerHitsPage } from '../../src-shared/kli';
 import { getBankNames, setBankNames } from '../kli/bank-names';
 import { customerKlis, deleteCustomKli, kliDetail, kliLibrary, tuneKli } from '../kli/service';
@@ -137,7 +137,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'audience:details': (ctx, input) => ctx.runTask<AudienceDetails>('audience:details', { query: input }),
   'audience:explain': (ctx, input) => {
     const { customer, ...query } = input;
-    return explainCustomer(ctx.requireDb(), input.rule, customer, countOptions(query));
+    return explainCustomer(ctx.requireDb(), input.rule, customer, queryOptions(query));
   },
   'audience:list': (ctx) => listAudiences(ctx.requireDb()),
   'audience:get': (ctx, input) => getAudience(ctx.requireDb(), input.id),

@@ -7,12 +7,12 @@ import {
   type FieldSpec,
   type RuleNode,
 } from '../../src-shared/audience';
-import { FAMILY_INFO, PRODUCT_FAMILIES, isProductFamily } from '../../src-shared/domain';
+import { PRODUCT_FAMILIES } from '../../src-shared/domain';
 import type { Db } from '../db/open';
 import { listDefinitions } from '../kli/definitions';
 import { listTriggers } from '../triggers/rules-store';
 import { compileRule } from './compile';
-import { activeSuppressions, ruleContext, suppressionSettings, today, type CountOptions } from './count';
+import { activeSuppressions, isCreditFamily, mailableWhere, ruleContext, today, type CountOptions } from './count';
 import { LETTER_ORDER } from './explain';
 import { suppressionLibrary } from './suppressions';
 
@@ -23,7 +23,7 @@ export function audienceCatalog(db: Db): AudienceCatalog {
       name: string;
       family: string;
     }[]
-  ).map((p) => ({ ...p, credit: isProductFamily(p.family) && FAMILY_INFO[p.family].kind === 'loan' }));
+  ).map((p) => ({ ...p, credit: isCreditFamily(p.family) }));
   const named = (field: string, label: string): FieldSpec => ({ ...fieldSpec(field)!, label });
   const fields: FieldSpec[] = [
     ...PLAIN_FIELDS,
@@ -49,12 +49,7 @@ export function audienceCatalog(db: Db): AudienceCatalog {
 export function audienceDetails(db: Db, rule: RuleNode, options: CountOptions = {}, sampleSize = 25): AudienceDetails {
   const asOf = options.asOf ?? today();
   const compiled = compileRule(rule, ruleContext(db, asOf));
-  const active =
-    options.suppressions === false
-      ? []
-      : activeSuppressions(db, suppressionSettings(db, asOf, options), options.off ?? []);
-  const where = `${compiled.sql}${active.length ? ` AND NOT (${active.map((s) => s.sql).join(' OR ')})` : ''}`;
-  const params = [...compiled.params, ...active.flatMap((s) => s.params)];
+  const { sql: where, params } = mailableWhere(compiled, activeSuppressions(db, asOf, options));
   const sample = db
     .prepare(
       `SELECT c.id, c.customer_number, trim(c.first_name || ' ' || c.last_name) AS name, c.city, c.state,

@@ -16,6 +16,7 @@ import {
   type RuleScalar,
 } from '../../src-shared/audience';
 import { ruleLimitsError } from '../../src-shared/audience-schema';
+import { isIsoDate } from '../../src-shared/domain';
 import { AppError } from '../app/errors';
 
 /** What the compiler checks names against, and the date ages and recency count from. */
@@ -44,7 +45,8 @@ export class RuleError extends AppError {
 }
 
 const OPEN = `a.status IN ('OPEN', 'DORMANT')`;
-const OWNED = `FROM account_owners o JOIN accounts a ON a.id = o.account_id JOIN products p ON p.code = a.product_code
+/** The open (and dormant) accounts customer `c` holds as owner or joint owner, with their products (aliases o, a, p). */
+export const OWNED = `FROM account_owners o JOIN accounts a ON a.id = o.account_id JOIN products p ON p.code = a.product_code
   WHERE o.customer_id = c.id AND ${OPEN}`;
 
 /** Whole years from a date column to the as-of date (parameter). */
@@ -149,8 +151,6 @@ function splitField(field: string): [string, string] {
   return [field.slice(0, colon), field.slice(colon + 1)];
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** A condition's value as SQL parameters for its field's type, or a RuleError saying what is wrong. */
 function parameter(spec: FieldSpec, value: RuleScalar, path: string): string | number {
   const wrong = (wanted: string) => new RuleError(path, `${spec.field} takes ${wanted}, not ${JSON.stringify(value)}`);
@@ -163,8 +163,7 @@ function parameter(spec: FieldSpec, value: RuleScalar, path: string): string | n
       if (typeof value !== 'number') throw wrong('an amount in dollars');
       return Math.round(value * 100);
     case 'date':
-      if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value)))
-        throw wrong('a date written YYYY-MM-DD');
+      if (typeof value !== 'string' || !isIsoDate(value)) throw wrong('a date written YYYY-MM-DD');
       return value;
     case 'text':
       if (typeof value === 'boolean') throw wrong('text');

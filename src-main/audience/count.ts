@@ -45,6 +45,10 @@ export function ruleContext(db: Db, asOf: string): RuleContext {
   };
 }
 
+/** Loans, lines and cards: offers the credit age limit and the fair-lending check apply to. */
+export const isCreditFamily = (family: string): boolean =>
+  isProductFamily(family) && FAMILY_INFO[family].kind === 'loan';
+
 export function offeredProduct(db: Db, code: string): OfferedProduct {
   const family = db.prepare('SELECT family FROM products WHERE code = ?').pluck().get(code) as string | undefined;
   if (family === undefined) {
@@ -54,15 +58,21 @@ export function offeredProduct(db: Db, code: string): OfferedProduct {
       `No product with the code "${code}" in this bank (it has ${codes.join(', ')}).`,
     );
   }
-  return { code, credit: isProductFamily(family) && FAMILY_INFO[family].kind === 'loan' };
+  return { code, credit: isCreditFamily(family) };
 }
 
-export function suppressionSettings(db: Db, asOf: string, options: CountOptions): SuppressionSettings {
+/** A count, details or explain query (as the API and the worker tasks take it) as the audience services' options. */
+export function queryOptions(query: {
+  as_of?: string | undefined;
+  product_code: string | null;
+  suppressions: boolean;
+  suppressions_off: string[];
+}): CountOptions {
   return {
-    ...DEFAULT_SUPPRESSION_SETTINGS,
-    ...options.settings,
-    asOf,
-    product: options.product ? offeredProduct(db, options.product) : null,
+    asOf: query.as_of,
+    product: query.product_code,
+    suppressions: query.suppressions,
+    off: query.suppressions_off,
   };
 }
 
@@ -73,9 +83,19 @@ export interface ActiveSuppression {
   params: (string | number)[];
 }
 
-/** The suppressions that apply, in waterfall order, each with its SQL condition (true: remove). */
-export function activeSuppressions(db: Db, settings: SuppressionSettings, off: readonly string[]): ActiveSuppression[] {
-  const skipped = new Set(off);
+/**
+ * The suppressions that apply, in waterfall order, each with its SQL condition (true: remove);
+ * none when the options turn suppressions off.
+ */
+export function activeSuppressions(db: Db, asOf: string, options: CountOptions): ActiveSuppression[] {
+  if (options.suppressions === false) return [];
+  const settings: SuppressionSettings = {
+    ...DEFAULT_SUPPRESSION_SETTINGS,
+    ...options.settings,
+    asOf,
+    product: options.product ? offeredProduct(db, options.product) : null,
+  };
+  const skipped = new Set(options.off ?? []);
   return suppressionLibrary(db).flatMap((s) => {
     if (skipped.has(s.id)) return [];
     const condition = s.condition(settings);
@@ -83,13 +103,24 @@ export function activeSuppressions(db: Db, settings: SuppressionSettings, off: r
   });
 }
 
+/** The customers the rule selects and no suppression removes: a condition over customers `c`. */
+export function mailableWhere(
+  compiled: { sql: string; params: (string | number)[] },
+  active: readonly ActiveSuppression[],
+): { sql: string; params: (string | number)[] } {
+  if (active.length === 0) return compiled;
+  return {
+    sql: `${compiled.sql} AND NOT (${active.map((s) => s.sql).join(' OR ')})`,
+    params: [...compiled.params, ...active.flatMap((s) => s.params)],
+  };
+}
+
 const HOUSEHOLD_STEP = { id: 'household', step: 'One letter per household' };
 
 export function countAudience(db: Db, rule: RuleNode, options: CountOptions = {}): AudienceCount {
   const asOf = options.asOf ?? today();
   const compiled = compileRule(rule, ruleContext(db, asOf));
-  const settings = suppressionSettings(db, asOf, options);
-  const active = options.suppressions === false ? [] : activeSuppressions(db, settings, options.off ?? []);
+  const active = activeSuppressions(db, asOf, options);
   const cases = active.map((s, i) => `WHEN ${s.sql} THEN ${i + 1}`).join(' ');
   const step = active.length ? `CASE ${cases} ELSE 0 END` : '0';
   const rows = db

@@ -13,7 +13,7 @@ import { isCondition } from '../../src-shared/audience';
 import { AppError } from '../app/errors';
 import type { Db } from '../db/open';
 import { compileCondition, compileRule, conditionSubject, type RuleContext } from './compile';
-import { activeSuppressions, ruleContext, suppressionSettings, today, type CountOptions } from './count';
+import { activeSuppressions, mailableWhere, ruleContext, today, type CountOptions } from './count';
 
 /** The order a household's letter goes by (SQL ORDER BY over customers `c`). */
 export const LETTER_ORDER =
@@ -73,10 +73,7 @@ export function explainCustomer(
   const asOf = options.asOf ?? today();
   const ctx = ruleContext(db, asOf);
   const explained = explainNode(db, rule, ctx, 'rule', customer.id);
-  const active =
-    options.suppressions === false
-      ? []
-      : activeSuppressions(db, suppressionSettings(db, asOf, options), options.off ?? []);
+  const active = activeSuppressions(db, asOf, options);
   const suppressions = active.map((s) => ({
     id: s.id,
     label: s.label,
@@ -88,14 +85,13 @@ export function explainCustomer(
   }));
   const removedBy = explained.holds ? (suppressions.find((s) => s.hits)?.id ?? null) : null;
   // The household's letter: its first member, in letter order, whom the rule selects and no suppression removes.
-  const compiled = compileRule(rule, ctx);
-  const kept = active.length ? `AND NOT (${active.map((s) => s.sql).join(' OR ')})` : '';
+  const mailable = mailableWhere(compileRule(rule, ctx), active);
   const letterTo = (db
     .prepare(
-      `SELECT c.id FROM customers c WHERE c.household_id = ? AND ${compiled.sql} ${kept} ORDER BY ${LETTER_ORDER} LIMIT 1`,
+      `SELECT c.id FROM customers c WHERE c.household_id = ? AND ${mailable.sql} ORDER BY ${LETTER_ORDER} LIMIT 1`,
     )
     .pluck()
-    .get(customer.household_id, ...compiled.params, ...active.flatMap((s) => s.params)) ?? null) as number | null;
+    .get(customer.household_id, ...mailable.params) ?? null) as number | null;
   return {
     audience_id: options.audienceId ?? null,
     version: options.version ?? null,

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { isIsoDate } from '../../src-shared/domain';
 import { AppError } from '../app/errors';
 import { audit } from '../db/audit';
 import type { Db } from '../db/open';
@@ -152,7 +153,6 @@ export function deleteSuppressionList(db: Db, name: string, actor: string): bool
 }
 
 const MARKS = ['bankruptcy', 'complaint', 'credit_decline'] as const;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Loads customer marks (columns customer_number, mark, date); a mark already on file is kept once. */
 export function importCustomerMarks(db: Db, path: string, actor: string): { added: number; already: number } {
@@ -176,7 +176,7 @@ export function importCustomerMarks(db: Db, path: string, actor: string): { adde
       });
     if (!(MARKS as readonly string[]).includes(mark))
       problems.push({ file, row: at, column: 'mark', value: row.mark ?? '', reason: `not one of ${MARKS.join(', ')}` });
-    if (!DATE.test(date) || Number.isNaN(Date.parse(date)))
+    if (!isIsoDate(date))
       problems.push({ file, row: at, column: 'date', value: date, reason: 'not a date written YYYY-MM-DD' });
     if (id !== undefined) marks.push([id, mark, date]);
   });

@@ -5,7 +5,7 @@
  */
 import type { SuppressionInfo } from '../../src-shared/audience';
 import type { Db } from '../db/open';
-import { AGE_SQL } from './compile';
+import { AGE_SQL, OWNED } from './compile';
 
 export interface OfferedProduct {
   code: string;
@@ -118,8 +118,7 @@ export const SUPPRESSIONS: readonly Suppression[] = [
     description: 'No open account left (all closed or charged off).',
     default_on: true,
     condition: () => ({
-      sql: `NOT EXISTS (SELECT 1 FROM account_owners o JOIN accounts a ON a.id = o.account_id
-              WHERE o.customer_id = c.id AND a.status IN ('OPEN', 'DORMANT'))`,
+      sql: `NOT EXISTS (SELECT 1 ${OWNED})`,
       params: [],
     }),
   },
@@ -131,8 +130,7 @@ export const SUPPRESSIONS: readonly Suppression[] = [
     condition: (s) =>
       s.product
         ? {
-            sql: `EXISTS (SELECT 1 FROM account_owners o JOIN accounts a ON a.id = o.account_id
-                    WHERE o.customer_id = c.id AND a.status IN ('OPEN', 'DORMANT') AND a.product_code = ?)`,
+            sql: `EXISTS (SELECT 1 ${OWNED} AND a.product_code = ?)`,
             params: [s.product.code],
           }
         : null,

@@ -23,7 +23,7 @@ import {
 } from '../audience/store';
 import { currentActor } from '../db/audit';
 import type { Db } from '../db/open';
-import { CliError, openExistingDb, requireOption } from './cli-error';
+import { CliError, dateOption, openExistingDb, requireOption } from './cli-error';
 
 export const AUDIENCE_USAGE = `mainstreet audience count --db FILE --rule RULE.json [--product CODE] [--no-suppressions] [--as-of YYYY-MM-DD] [--json]
     Counts the customers a rule file selects, then the suppression waterfall and one letter per
@@ -61,13 +61,6 @@ export function audienceCommand(args: string[]): void {
       : 'Say what to do: count, list, explain, save, submit, approve, return, retire, lists or marks.',
     2,
   );
-}
-
-function dateOption(raw: string | undefined): string | undefined {
-  if (raw !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(raw)))) {
-    throw new CliError(`--as-of "${raw}" is not a date: write it as YYYY-MM-DD.`, 2);
-  }
-  return raw;
 }
 
 /** Runs `work` on the database named by --db, turning rule and app errors into messages. */

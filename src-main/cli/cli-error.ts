@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isIsoDate } from '../../src-shared/domain';
 import { openDatabase, type Db } from '../db/open';
 
 /** An error the CLI reports as it is, with its exit code: 2 for wrong usage, 1 otherwise. */
@@ -19,6 +20,13 @@ export function intOption(name: string, raw: string | undefined, min: number, ma
     throw new CliError(`--${name} must be a whole number from ${min} to ${max}, got "${raw}"`, 2);
   }
   return value;
+}
+
+/** An optional --as-of date, checked. */
+export function dateOption(raw: string | undefined): string | undefined {
+  if (raw !== undefined && !isIsoDate(raw))
+    throw new CliError(`--as-of "${raw}" is not a date: write it as YYYY-MM-DD.`, 2);
+  return raw;
 }
 
 export function requireOption(name: string, raw: string | undefined): string {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { currentActor } from '../db/audit';
 import { computeKlis } from '../kli/compute';
 import { kliLibrary } from '../kli/service';
-import { CliError, intOption, openExistingDb } from './cli-error';
+import { CliError, dateOption, intOption, openExistingDb } from './cli-error';
 import { stderrProgress } from './progress';
 
 export const KLI_USAGE = `mainstreet kli compute --db FILE [--as-of YYYY-MM-DD] [--lookback-months N] [--full] [--json]
@@ -29,10 +29,7 @@ function compute(args: string[]): void {
       json: { type: 'boolean', default: false },
     },
   });
-  const asOf = values['as-of'];
-  if (asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))) {
-    throw new CliError(`--as-of "${asOf}" is not a date: write it as YYYY-MM-DD.`, 2);
-  }
+  const asOf = dateOption(values['as-of']);
   const lookback = intOption('--lookback-months', values['lookback-months'], 1, 36);
   const db = openExistingDb(values.db);
   try {

@@ -10,7 +10,7 @@ import type { ErrorCode } from '../../src-shared/api';
 import { audienceQuery } from '../../src-shared/api';
 import { customKliSchema } from '../../src-shared/kli-schema';
 import { audienceDetails } from '../audience/catalog';
-import { countAudience, type CountOptions } from '../audience/count';
+import { countAudience, queryOptions } from '../audience/count';
 import { AppError } from '../app/errors';
 import { openDatabase, type Db } from '../db/open';
 import { previewKli, saveCustomKli } from '../kli/service';
@@ -41,19 +41,9 @@ const TASKS: { [T in TaskName]: (input: z.output<(typeof TASK_INPUTS)[T]>) => un
   'kli:preview': (i) => withDb(i.dbPath, (db) => previewKli(db, i.definition)),
   'kli:save': (i) => withDb(i.dbPath, (db) => saveCustomKli(db, i.definition, i.overwrite, i.actor)),
   'triggers:run': (i) => withDb(i.dbPath, (db) => runTriggers(db, i.actor)),
-  'audience:count': (i) => withDb(i.dbPath, (db) => countAudience(db, i.query.rule, countOptions(i.query))),
-  'audience:details': (i) => withDb(i.dbPath, (db) => audienceDetails(db, i.query.rule, countOptions(i.query))),
+  'audience:count': (i) => withDb(i.dbPath, (db) => countAudience(db, i.query.rule, queryOptions(i.query))),
+  'audience:details': (i) => withDb(i.dbPath, (db) => audienceDetails(db, i.query.rule, queryOptions(i.query))),
 };
-
-/** A count or details query's options for the audience services. */
-export function countOptions(query: z.output<typeof audienceQuery>): CountOptions {
-  return {
-    asOf: query.as_of,
-    product: query.product_code,
-    suppressions: query.suppressions,
-    off: query.suppressions_off,
-  };
-}
 
 /** What the worker entry receives for a task (instead of a job). */
 export interface TaskStart {
