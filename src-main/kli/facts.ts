@@ -40,9 +40,6 @@ export function monthLabel(index: number): string {
 export const factKey = (matcher: number, month: number, name: number) =>
   (matcher * MONTHS_PER_KEY + month) * NAME_SPACE + name;
 
-/** The facts of one account: key → [count, amount]. */
-export type AccountFacts = Map<number, [number, number]>;
-
 export interface FactsState {
   /** Facts cover transactions with id up to this. */
   through: number;
@@ -107,20 +104,6 @@ export function factsInvalidReason(
     (db.prepare('SELECT COUNT(*) FROM transactions WHERE id <= ?').pluck().get(state.through) as number) ?? 0;
   if (count !== state.count) return 'transactions were removed (an import was rolled back)';
   return null;
-}
-
-/** A kept blob as key → [count, amount], repeated keys summed. */
-export function decodeFacts(blob: Buffer): AccountFacts {
-  const values = new Float64Array(blob.buffer, blob.byteOffset, blob.byteLength / 8);
-  const facts: AccountFacts = new Map();
-  for (let i = 0; i + 2 < values.length; i += 3) {
-    const cell = facts.get(values[i]!);
-    if (cell) {
-      cell[0] += values[i + 1]!;
-      cell[1] += values[i + 2]!;
-    } else facts.set(values[i]!, [values[i + 1]!, values[i + 2]!]);
-  }
-  return facts;
 }
 
 interface SignatureClass {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { numberUnsignedTransactions } from '../../../src-main/bank/signatures';
-import { NumberReader, PARTS, decodeFacts } from '../../../src-main/kli/facts';
+import { NumberReader, PARTS } from '../../../src-main/kli/facts';
 import { useKliBank, type KliBank } from '../../helpers/kli-bank';
 
 /** A year of history touching activity, running balances, lenders, merchants and transfers. */
@@ -32,6 +32,13 @@ function history(bank: KliBank): void {
   bank.txn(cyChk, '2026-02-02', 1_549, 'NETFLIX.COM REFUND', { category: 'subscriptions_streaming' });
 }
 
+/** A packed blob's [key, count, amount] entries. */
+function triples(values: Float64Array): [number, number, number][] {
+  const entries: [number, number, number][] = [];
+  for (let i = 0; i + 2 < values.length; i += 3) entries.push([values[i]!, values[i + 1]!, values[i + 2]!]);
+  return entries;
+}
+
 /** Every account's kept facts, entries sorted, for comparing two computes. */
 function keptFacts(bank: KliBank): Record<number, [number, number, number][]> {
   // (a full compute keeps each account's facts in one part: id = account * PARTS)
@@ -39,9 +46,7 @@ function keptFacts(bank: KliBank): Record<number, [number, number, number][]> {
   return Object.fromEntries(
     rows.map(([account, blob]) => [
       account,
-      [...decodeFacts(blob)]
-        .map(([key, [n, amount]]): [number, number, number] => [key, n, amount])
-        .sort((a, b) => a[0] - b[0]),
+      triples(new Float64Array(blob.buffer, blob.byteOffset, blob.byteLength / 8)).sort((a, b) => a[0] - b[0]),
     ]),
   );
 }
