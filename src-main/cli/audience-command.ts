@@ -28,7 +28,7 @@ import { CliError, dateOption, openExistingDb, requireOption } from './cli-error
 export const AUDIENCE_USAGE = `mainstreet audience count --db FILE --rule RULE.json [--product CODE] [--no-suppressions] [--as-of YYYY-MM-DD] [--json]
     Counts the customers a rule file selects, then the suppression waterfall and one letter per
     household. --product names the product offered (owners are left out; credit offers leave
-    out under-21s). --json prints {customers, households, waterfall:[{id, step, removed, remaining}]}.
+    out under-21s). --json prints {customers, households, waterfall:[{step, removed, remaining}]}.
 mainstreet audience list --db FILE [--json]
     Saved audiences, each with its versions (newest first) and their status.
 mainstreet audience explain --db FILE (--audience ID | --rule RULE.json) --customer NUMBER [--as-of YYYY-MM-DD] [--json]
@@ -105,7 +105,11 @@ function count(args: string[]): void {
       product: values.product ?? null,
       suppressions: !values['no-suppressions'],
     });
-    if (values.json) return console.log(JSON.stringify(result));
+    if (values.json) {
+      // Exactly the contract's fields (the API's steps also carry an id for the screens).
+      const waterfall = result.waterfall.map(({ step, removed, remaining }) => ({ step, removed, remaining }));
+      return console.log(JSON.stringify({ customers: result.customers, households: result.households, waterfall }));
+    }
     const width = Math.max(...result.waterfall.map((s) => s.step.length));
     for (const step of result.waterfall) {
       const removed = step.id === 'eligible' ? '' : `−${step.removed.toLocaleString('en-US')}`;

@@ -8,7 +8,7 @@ import { cli } from '../helpers/cli';
 interface Count {
   customers: number;
   households: number;
-  waterfall: { id: string; step: string; removed: number; remaining: number }[];
+  waterfall: { step: string; removed: number; remaining: number }[];
 }
 
 describe('mainstreet audience count', () => {
@@ -25,13 +25,14 @@ describe('mainstreet audience count', () => {
     const count = JSON.parse(out.stdout) as Count;
     expect(Object.keys(count).sort()).toEqual(['customers', 'households', 'waterfall']);
     // The four fixture customers live in Iowa; Jane opted out, Pat is deceased, Maria works here.
-    expect(count.waterfall[0]).toEqual({ id: 'eligible', step: 'Eligible (the rule)', removed: 0, remaining: 4 });
-    const removed = (id: string) => count.waterfall.find((s) => s.id === id)?.removed;
-    expect(removed('do-not-solicit')).toBe(1);
-    expect(removed('deceased')).toBe(1);
-    expect(removed('employees')).toBe(1);
+    expect(count.waterfall[0]).toEqual({ step: 'Eligible (the rule)', removed: 0, remaining: 4 });
+    for (const s of count.waterfall) expect(Object.keys(s).sort()).toEqual(['remaining', 'removed', 'step']);
+    const removed = (label: string) => count.waterfall.find((s) => s.step === label)?.removed;
+    expect(removed('Do not solicit (GLBA marketing opt-out)')).toBe(1);
+    expect(removed('Deceased')).toBe(1);
+    expect(removed('Employees')).toBe(1);
     expect(count).toMatchObject({ customers: 1, households: 1 });
-    expect(count.waterfall.at(-1)).toMatchObject({ id: 'household', remaining: 1 });
+    expect(count.waterfall.at(-1)).toMatchObject({ step: 'One letter per household', remaining: 1 });
 
     const bare = JSON.parse(
       cli('audience', 'count', '--db', db, '--rule', rule, '--no-suppressions', '--json').stdout,
@@ -39,7 +40,7 @@ describe('mainstreet audience count', () => {
     expect(bare).toEqual({
       customers: 4,
       households: 3,
-      waterfall: [{ id: 'eligible', step: 'Eligible (the rule)', removed: 0, remaining: 4 }],
+      waterfall: [{ step: 'Eligible (the rule)', removed: 0, remaining: 4 }],
     });
 
     const words = cli('audience', 'count', '--db', db, '--rule', rule, '--as-of', '2026-11-01');
