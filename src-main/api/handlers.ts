@@ -27,7 +27,7 @@ import { deleteProfile, findProfile, listProfiles, saveProfile } from '../ingest
 import { importTargets, sniffAnyFiles } from '../ingest/sniff-files';
 import { suggestMapping } from '../ingest/suggest-mapping';
 import { checkReadableFile } from '../app/context';
-import type { AudienceCount, AudienceDetails } from '../../src-shared/audience';
+import type { AudienceDetails } from '../../src-shared/audience';
 import type { KliPreview, KliSummary, TriggerHitsPage } from '../../src-shared/kli';
 import { getBankNames, setBankNames } from '../kli/bank-names';
 import { customerKlis, deleteCustomKli, kliDetail, kliLibrary, tuneKli } from '../kli/service';
@@ -132,8 +132,9 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'triggers:hits': (ctx, input) => triggerHits(ctx.requireDb(), input.page, input.page_size),
   'triggers:export': (ctx, input) => exportTriggerHits(ctx.requireDb(), input.format),
   'audience:catalog': (ctx) => audienceCatalog(ctx.requireDb()),
-  // A count reads every customer: on a worker thread, so a large bank never holds up the window.
-  'audience:count': (ctx, input) => ctx.runTask<AudienceCount>('audience:count', { query: input }),
+  // Counts and details read every customer: on worker threads, so a large bank never holds up
+  // the window; the counting worker keeps what it read for the next edit (audience/live-count.ts).
+  'audience:count': (ctx, input) => ctx.liveCount(input),
   'audience:details': (ctx, input) => ctx.runTask<AudienceDetails>('audience:details', { query: input }),
   'audience:explain': (ctx, input) => {
     const { customer, ...query } = input;

@@ -17,7 +17,8 @@ import type { DemoBuildResult } from '../bank/demo-bank';
 import { getSetting } from '../bank/stats';
 import { readAppConfig, writeAppConfig } from './app-config';
 import type { KliComputeInput } from '../jobs/registry';
-import { runTask, type TaskInput, type TaskName } from '../jobs/tasks';
+import { LiveCountWorker, runTask, type TaskInput, type TaskName } from '../jobs/tasks';
+import type { AudienceCount } from '../../src-shared/audience';
 import { AppError } from './errors';
 
 export interface AppContextOptions {
@@ -38,6 +39,7 @@ export class AppContext {
   private path: string | null = null;
   private blockingJobId: string | null = null;
   readonly jobs: JobRunner;
+  private readonly liveCounts: LiveCountWorker;
 
   constructor(readonly options: AppContextOptions) {
     mkdirSync(options.dataDir, { recursive: true });
@@ -47,6 +49,7 @@ export class AppContext {
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       onUpdate: (job) => options.emit('job:progress', job),
     });
+    this.liveCounts = new LiveCountWorker(options.workerPath, options.nativeBinding);
   }
 
   get demoPath(): string {
@@ -176,6 +179,14 @@ export class AppContext {
     });
   }
 
+  /** An audience's live count, from the worker that keeps what it read between edits of the rule. */
+  liveCount(query: unknown): Promise<AudienceCount> {
+    this.requireDb();
+    const dbPath = this.path;
+    if (!dbPath) return Promise.reject(new AppError('no_database', 'No database is open.'));
+    return this.liveCounts.count(dbPath, query);
+  }
+
   /** Recomputes the KLI library in a worker; incremental unless asked for in full. */
   startKliCompute(input: { lookback_months?: number | undefined; full: boolean }): JobInfo {
     this.requireDb();
@@ -220,6 +231,7 @@ export class AppContext {
   }
 
   private closeDb(): void {
+    void this.liveCounts.stop();
     this.db?.close();
     this.db = null;
     this.path = null;

@@ -13,6 +13,7 @@ import {
   type FieldSpec,
   type RuleCondition,
   type RuleNode,
+  type RuleOp,
   type RuleScalar,
 } from '../../src-shared/audience';
 import { ruleLimitsError } from '../../src-shared/audience-schema';
@@ -173,8 +174,23 @@ function parameter(spec: FieldSpec, value: RuleScalar, path: string): string | n
   }
 }
 
-/** One condition as SQL over customers `c`: 0 or 1. */
-export function compileCondition(condition: RuleCondition, ctx: RuleContext, path: string): Expression {
+/**
+ * A condition checked and taken apart: what it reads of a customer (`subject`, SQL) and how that
+ * is compared. A yes/no condition holds when the subject (0 or 1) is `positive`; any other holds
+ * when `subject op values` does, never when the subject is unknown (NULL). Text compares without
+ * regard to ASCII case.
+ */
+export type ConditionParts =
+  | { yesNo: true; subject: Expression; positive: boolean }
+  | {
+      yesNo: false;
+      subject: Expression;
+      op: RuleOp;
+      values: (string | number)[];
+      nocase: boolean;
+    };
+
+export function conditionParts(condition: RuleCondition, ctx: RuleContext, path: string): ConditionParts {
   const spec = fieldSpec(condition.field);
   if (!spec) throw new RuleError(path, `unknown field "${condition.field}"`);
   const { op, value } = condition;
@@ -185,34 +201,37 @@ export function compileCondition(condition: RuleCondition, ctx: RuleContext, pat
   if (yesNo) {
     if (typeof value !== 'boolean' || (op !== '=' && op !== '!='))
       throw new RuleError(path, `${spec.field} is yes/no: write "=" or "!=" with true or false`);
-    const flag = flagOf(spec, ctx, path);
-    const positive = (op === '=') === value;
-    return { sql: positive ? flag.sql : `NOT ${flag.sql}`, params: flag.params };
+    return { yesNo, subject: flagOf(spec, ctx, path), positive: (op === '=') === value };
   }
   const subject = valueOf(spec, ctx, path);
-  const nocase = spec.type === 'text' ? ' COLLATE NOCASE' : '';
+  const nocase = spec.type === 'text';
   if (op === 'in') {
     if (!Array.isArray(value)) throw new RuleError(path, `"in" takes a list of values`);
-    const values = value.map((v) => parameter(spec, v, path));
-    return {
-      sql: `coalesce(${subject.sql}${nocase} IN (${values.map(() => '?').join(', ')}), 0)`,
-      params: [...subject.params, ...values],
-    };
+    return { yesNo, subject, op, values: value.map((v) => parameter(spec, v, path)), nocase };
   }
   if (op === 'between') {
     if (!Array.isArray(value) || value.length !== 2) throw new RuleError(path, `"between" takes [low, high]`);
     const [low, high] = value.map((v) => parameter(spec, v, path)) as [string | number, string | number];
     if (low > high) throw new RuleError(path, `"between" takes the low value first: [${high}, ${low}]`);
-    return {
-      sql: `coalesce(${subject.sql}${nocase} BETWEEN ? AND ?, 0)`,
-      params: [...subject.params, low, high],
-    };
+    return { yesNo, subject, op, values: [low, high], nocase };
   }
   if (Array.isArray(value)) throw new RuleError(path, `"${op}" takes one value (use "in" for a list)`);
-  return {
-    sql: `coalesce(${subject.sql}${nocase} ${op} ?, 0)`,
-    params: [...subject.params, parameter(spec, value, path)],
-  };
+  return { yesNo, subject, op, values: [parameter(spec, value, path)], nocase };
+}
+
+/** One condition as SQL over customers `c`: 0 or 1. */
+export function compileCondition(condition: RuleCondition, ctx: RuleContext, path: string): Expression {
+  const parts = conditionParts(condition, ctx, path);
+  const { subject } = parts;
+  if (parts.yesNo) return { sql: parts.positive ? subject.sql : `NOT ${subject.sql}`, params: subject.params };
+  const left = `${subject.sql}${parts.nocase ? ' COLLATE NOCASE' : ''}`;
+  const test =
+    parts.op === 'in'
+      ? `IN (${parts.values.map(() => '?').join(', ')})`
+      : parts.op === 'between'
+        ? 'BETWEEN ? AND ?'
+        : `${parts.op} ?`;
+  return { sql: `coalesce(${left} ${test}, 0)`, params: [...subject.params, ...parts.values] };
 }
 
 /** The rule as one SQL condition over customers `c`, true (1) for the customers it selects. */

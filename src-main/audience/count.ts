@@ -115,7 +115,13 @@ export function mailableWhere(
   };
 }
 
-const HOUSEHOLD_STEP = { id: 'household', step: 'One letter per household' };
+/** The last step: customers kept, one letter per household. */
+export const householdStep = (customers: number, households: number): WaterfallStep => ({
+  id: 'household',
+  step: 'One letter per household',
+  removed: customers - households,
+  remaining: households,
+});
 
 export function countAudience(db: Db, rule: RuleNode, options: CountOptions = {}): AudienceCount {
   const asOf = options.asOf ?? today();
@@ -145,7 +151,7 @@ export function countAudience(db: Db, rule: RuleNode, options: CountOptions = {}
     waterfall.push({ id: s.id, step: s.label, removed, remaining });
   });
   if (options.suppressions !== false) {
-    waterfall.push({ ...HOUSEHOLD_STEP, removed: kept.customers - kept.households, remaining: kept.households });
+    waterfall.push(householdStep(kept.customers, kept.households));
   }
   return { customers: kept.customers, households: kept.households, waterfall };
 }

@@ -2,14 +2,18 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { useNativeBinding } from '../db/open';
 import type { FromWorker, JobStart, ToWorker } from './protocol';
-import { runTaskHere, type TaskStart } from './tasks';
+import { runTaskHere, serveLiveCounts, type LiveCountStart, type TaskStart } from './tasks';
 import { JOBS } from './registry';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
 
-const start = workerData as JobStart | TaskStart;
-if ('task' in start) {
+const start = workerData as JobStart | TaskStart | LiveCountStart;
+if ('liveCounts' in start) {
+  // Kept alive: live counts while a rule is edited (tasks.ts, serveLiveCounts).
+  useNativeBinding(start.nativeBinding);
+  serveLiveCounts(port);
+} else if ('task' in start) {
   // A call answered on this thread (tasks.ts), not a job.
   useNativeBinding(start.nativeBinding);
   port.postMessage(runTaskHere(start));

@@ -1,15 +1,17 @@
 /**
  * `npm run bench -- audience [--customers N]`: how long a live count takes while a rule is
  * edited, on the 250,000-customer demo bank (built once and cached; its KLIs computed on a
- * copy first). Each rule is counted five times with the suppression waterfall and five times
- * bare; the median is printed. Goal: under 100 ms. In the same run, as this machine's
+ * copy first). For each rule: the first count (its fields read for every customer), then five
+ * counts with its numbers changed, as typing a value does (the median is printed; goal under
+ * 100 ms), and the one-shot SQL count the CLI makes. In the same run, as this machine's
  * reference, the plainest count of the same table (customers and distinct households).
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RuleNode } from '../../src-shared/audience';
+import type { RuleNode, RuleScalar } from '../../src-shared/audience';
 import { countAudience } from '../../src-main/audience/count';
+import { LiveCounter } from '../../src-main/audience/live-count';
 import { openDatabase } from '../../src-main/db/open';
 import { computeKlis } from '../../src-main/kli/compute';
 import { cachedDemoBank } from './import-bench-data';
@@ -83,6 +85,16 @@ function timed(work: () => void): number {
   return median(times);
 }
 
+/** The rule with every number in it moved by `step`: what typing a new value does. */
+function nudge(node: RuleNode, step: number): RuleNode {
+  if ('field' in node) {
+    const move = (v: RuleScalar): RuleScalar => (typeof v === 'number' ? v + step : v);
+    return { ...node, value: Array.isArray(node.value) ? node.value.map(move) : move(node.value as RuleScalar) };
+  }
+  if ('not' in node) return { not: nudge(node.not, step) };
+  return 'all' in node ? { all: node.all.map((n) => nudge(n, step)) } : { any: node.any.map((n) => nudge(n, step)) };
+}
+
 export async function runAudienceBench(args: string[]): Promise<void> {
   const customers = Number(option(args, '--customers') ?? 250_000);
   console.log(`Audience count benchmark on the ${customers.toLocaleString('en-US')}-customer demo bank`);
@@ -101,23 +113,35 @@ export async function runAudienceBench(args: string[]): Promise<void> {
     const plain = db.prepare('SELECT count(*), count(DISTINCT household_id) FROM customers');
     const reference = timed(() => plain.get());
     console.log('');
-    console.log(`Reference, same run: ${reference.toFixed(0)} ms  count of customers and distinct households, no rule`);
-    console.log(`Goal: each count (with the suppression waterfall) under ${GOAL_MS} ms`);
+    console.log(
+      `Reference, same run: ${reference.toFixed(0)} ms  SQLite's count of customers and distinct households, no rule`,
+    );
+    console.log(`Goal: a live count while editing (rule, suppression waterfall, households) under ${GOAL_MS} ms`);
     console.log('');
+    const live = new LiveCounter(db);
+    const opened = performance.now();
+    live.count({ all: [] }, { asOf: AS_OF });
+    console.log(
+      `Opening the builder (first count, every suppression read once): ${(performance.now() - opened).toFixed(0)} ms`,
+    );
+    console.log('');
+    console.log(`${'rule'.padEnd(42)} ${'customers'.padStart(9)}  first  editing  (SQL count, as the CLI)`);
     let met = 0;
     for (const [name, rule] of RULES) {
-      let found = 0;
-      const withWaterfall = timed(() => {
-        found = countAudience(db, rule, { asOf: AS_OF }).customers;
-      });
-      const bare = timed(() => countAudience(db, rule, { asOf: AS_OF, suppressions: false }));
-      if (withWaterfall < GOAL_MS) met++;
+      const first = performance.now();
+      const found = live.count(rule, { asOf: AS_OF }).customers;
+      const firstMs = performance.now() - first;
+      let step = 0;
+      const editing = timed(() => live.count(nudge(rule, ++step), { asOf: AS_OF }));
+      const sql = timed(() => countAudience(db, rule, { asOf: AS_OF }));
+      if (editing < GOAL_MS) met++;
       console.log(
-        `${name.padEnd(42)} ${String(found).padStart(8)} customers  ${withWaterfall.toFixed(0).padStart(5)} ms` +
-          ` (bare ${bare.toFixed(0)} ms, ${(withWaterfall / reference).toFixed(1)}× the reference)`,
+        `${name.padEnd(42)} ${String(found).padStart(9)} ${firstMs.toFixed(0).padStart(6)} ${editing.toFixed(0).padStart(8)}` +
+          `  (${sql.toFixed(0)} ms; editing is ${(editing / reference).toFixed(1)}× the reference)`,
       );
     }
-    console.log(`\n  goal < ${GOAL_MS} ms → met for ${met} of ${RULES.length} rules`);
+    console.log(`\n  goal < ${GOAL_MS} ms while editing → met for ${met} of ${RULES.length} rules`);
+    console.log('  "first": the first count after a field is added to the rule reads that field for every customer.');
     db.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -21,6 +21,11 @@ describe('the audience API', () => {
     expect(count.waterfall[0]).toMatchObject({ id: 'eligible', remaining: 4 });
     const off = await call(s, 'audience:count', { rule: iowa, suppressions_off: ['employees'], as_of: '2026-11-01' });
     expect(off.customers).toBe(2);
+    // The counting worker keeps what it read, yet sees a change the main process commits.
+    s.context.requireDb().prepare("UPDATE customers SET state = 'NE' WHERE customer_number = '0001004'").run();
+    const fewer = await call(s, 'audience:count', { rule: iowa, suppressions: false, as_of: '2026-11-01' });
+    expect(fewer.waterfall[0]).toMatchObject({ id: 'eligible', remaining: 3 });
+    s.context.requireDb().prepare("UPDATE customers SET state = 'IA' WHERE customer_number = '0001004'").run();
 
     const details = await call(s, 'audience:details', { rule: iowa, suppressions: false });
     expect(details.sample.map((c) => c.customer_number).sort()).toEqual(['0001001', '0001002', '0001003', '0001004']);

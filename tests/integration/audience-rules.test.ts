@@ -3,7 +3,8 @@
  * evaluator selects, on random rules (fast-check); bad rules are refused with the path of the
  * node at fault; the waterfall's arithmetic holds.
  */
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,27 +12,29 @@ import type { RuleNode, RuleScalar } from '../../src-shared/audience';
 import { ruleNodeSchema } from '../../src-shared/audience-schema';
 import { countAudience, ruleContext } from '../../src-main/audience/count';
 import { compileRule, RuleError } from '../../src-main/audience/compile';
+import { LiveCounter } from '../../src-main/audience/live-count';
 import { SUPPRESSIONS } from '../../src-main/audience/suppressions';
 import { openDatabase, type Db } from '../../src-main/db/open';
 import { writeDemoFiles } from '../../src-main/demo';
 import { loadStandardFiles } from '../../src-main/ingest/import-files';
 import { computeKlis } from '../../src-main/kli/compute';
 import { evaluateRule, loadOracle, type OracleCustomer } from '../helpers/audience-oracle';
-import { useTempDir } from '../helpers/temp-dir';
 
 const AS_OF = '2026-11-01';
 
 describe('audience rules', () => {
-  const tempDir = useTempDir('mainstreet-audience-');
+  // One bank for the whole file (a second connection opens it too), removed at the end.
+  const dir = mkdtempSync(join(tmpdir(), 'mainstreet-audience-'));
   let db: Db;
+  let bankPath: string;
   let oracle: OracleCustomer[];
   let sample: { states: string[]; cities: string[]; zips: string[]; branches: string[]; codes: string[] };
 
   beforeAll(async () => {
-    const dir = tempDir();
     const files = join(dir, 'files');
     await writeDemoFiles(files, { customers: 600, seed: 5 });
-    db = openDatabase(join(dir, 'bank.sqlite'));
+    bankPath = join(dir, 'bank.sqlite');
+    db = openDatabase(bankPath);
     const csvs = readdirSync(files)
       .filter((name) => name.endsWith('.csv'))
       .map((name) => join(files, name));
@@ -64,7 +67,10 @@ describe('audience rules', () => {
     };
   }, 240_000);
 
-  afterAll(() => db?.close());
+  afterAll(() => {
+    db?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   const selectedBySql = (rule: RuleNode): number[] => {
     const compiled = compileRule(rule, ruleContext(db, AS_OF));
@@ -145,13 +151,15 @@ describe('audience rules', () => {
       ),
     })).node;
 
-  it('selects exactly whom a plain in-memory evaluator selects, on random rules', () => {
+  it('selects exactly whom a plain in-memory evaluator selects, on random rules, and so do the live counts', () => {
     let nonTrivial = 0;
+    const live = new LiveCounter(db);
     fc.assert(
       fc.property(rules(), (rule) => {
         expect(ruleNodeSchema.safeParse(rule).success).toBe(true);
         const bySql = selectedBySql(rule);
         expect(bySql).toEqual(selectedByOracle(rule));
+        expect(live.selectedIds(rule, AS_OF)).toEqual(bySql);
         if (bySql.length > 0 && bySql.length < oracle.length) nonTrivial++;
       }),
       { numRuns: 400, seed: 20261123 },
@@ -265,6 +273,57 @@ describe('audience rules', () => {
       { id: 'eligible', step: 'Eligible (the rule)', removed: 0, remaining: eligible!.remaining },
     ]);
     expect(bare.customers).toBe(eligible!.remaining);
+  });
+
+  it('gives live counts equal to the SQL count, waterfall and households included, and notices changed data', () => {
+    const ids = db.prepare('SELECT id FROM customers ORDER BY id').pluck().all() as number[];
+    const mark = db.prepare(
+      "INSERT OR IGNORE INTO customer_marks (customer_id, mark, marked_on, source) VALUES (?, ?, ?, 'test')",
+    );
+    ids.filter((_, i) => i % 19 === 0).forEach((id) => mark.run(id, 'bankruptcy', '2025-01-01'));
+    ids.filter((_, i) => i % 23 === 0).forEach((id) => mark.run(id, 'credit_decline', '2026-09-15'));
+    const list = db
+      .prepare(
+        "INSERT INTO suppression_lists (name, created_at, actor) VALUES ('Branch staff family', '2026-11-01', 'test')",
+      )
+      .run().lastInsertRowid;
+    const member = db.prepare('INSERT INTO suppression_list_members (list_id, customer_id) VALUES (?, ?)');
+    ids.filter((_, i) => i % 29 === 0).forEach((id) => member.run(list, id));
+    const card = db.prepare("SELECT code FROM products WHERE family = 'credit_card' LIMIT 1").pluck().get() as string;
+    const live = new LiveCounter(db);
+    const cases: [RuleNode, Parameters<typeof countAudience>[2]][] = [
+      [{ all: [] }, { asOf: AS_OF }],
+      [{ all: [] }, { asOf: AS_OF, product: card }],
+      [
+        { field: 'has:checking', op: '=', value: true },
+        { asOf: AS_OF, off: ['recent-contact'] },
+      ],
+      [
+        { field: 'age', op: 'between', value: [25, 60] },
+        { asOf: AS_OF, settings: { frequencyCap: 1 } },
+      ],
+      [{ any: [{ field: 'state', op: 'in', value: sample.states.slice(0, 2) }] }, { asOf: AS_OF, suppressions: false }],
+      [{ not: { field: 'kli:payroll-dd', op: '=', value: true } }, { asOf: '2026-10-01', product: card }],
+    ];
+    for (const [rule, options] of cases) expect(live.count(rule, options)).toEqual(countAudience(db, rule, options));
+    const everyone = { all: [] };
+    const before = live.count(everyone, { asOf: AS_OF });
+    // A write on this connection, then one from another connection: both are seen.
+    db.prepare(
+      'UPDATE customers SET do_not_mail = 1 WHERE id IN (SELECT id FROM customers WHERE do_not_mail = 0 LIMIT 5)',
+    ).run();
+    const afterOwnWrite = live.count(everyone, { asOf: AS_OF });
+    expect(afterOwnWrite).toEqual(countAudience(db, everyone, { asOf: AS_OF }));
+    expect(afterOwnWrite).not.toEqual(before);
+    const other = openDatabase(bankPath);
+    other.prepare('DELETE FROM suppression_list_members WHERE list_id = ?').run(list);
+    other.close();
+    const afterOtherWrite = live.count(everyone, { asOf: AS_OF });
+    expect(afterOtherWrite).toEqual(countAudience(db, everyone, { asOf: AS_OF }));
+    expect(afterOtherWrite.waterfall.find((s) => s.id === `list:${list}`)!.removed).toBe(0);
+    expect(() => live.count({ field: 'shoe_size', op: '=', value: 9 }, { asOf: AS_OF })).toThrow(
+      'rule: unknown field "shoe_size"',
+    );
   });
 
   it('keeps owners of the offered product out, and under-21s out of credit offers', () => {
