@@ -129,7 +129,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       await handleUpload(request, response);
       return;
     }
-    const match = /^\/api\/invoke\/([a-z]+(?::|%3A)[a-z]+)$/i.exec(url.pathname);
+    const match = /^\/api\/invoke\/([a-z]+(?::|%3A)[a-z-]+)$/i.exec(url.pathname);
     if (!match || request.method !== 'POST') {
       sendJson(response, 404, { ok: false, error: { code: 'unknown_channel', message: 'Not found.' } });
       return;

@@ -49,6 +49,15 @@ describe('browser mode server', () => {
     expect(result.value.rows.map((r) => r.name)).toEqual(['Jane Smith', 'John Smith']);
   });
 
+  it('routes every channel, hyphenated verbs included', async () => {
+    const s = await start();
+    const response = await invoke(s, 'merchants:save-rules', { rules: [] });
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({ ok: true, value: { rules: [] } });
+    const unknown = await invoke(s, 'merchants:no-such-call', {});
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+  });
+
   it('refuses a missing or wrong token', async () => {
     const s = await start();
     const response = await invoke(s, 'home:dashboard', {}, 'x'.repeat(32));
