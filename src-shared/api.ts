@@ -40,6 +40,7 @@ import type {
   AudienceVersion,
 } from './audience';
 import { ruleLimitsError, ruleNodeSchema } from './audience-schema';
+import type { AuditPage } from './audit-log';
 
 /** A file on this machine, as the desktop file dialog or the browser-mode upload gives it. */
 const filePath = z.string().min(1).max(4096);
@@ -67,6 +68,13 @@ export const audienceQuery = z
     as_of: isoDate.optional(),
   })
   .strict();
+
+/** The audit log's filters; an empty one (the screen's "All") filters nothing. */
+const auditFilters = {
+  entity: z.string().max(80).optional(),
+  actor: z.string().max(120).optional(),
+  search: z.string().trim().max(200).optional(),
+};
 
 export const schemas = {
   'app:info': z.object({}).strict(),
@@ -204,6 +212,14 @@ export const schemas = {
     .strict(),
   'audience:return': z.object({ version_id: recordId, reason: z.string().max(2000).default('') }).strict(),
   'audience:retire': z.object({ version_id: recordId }).strict(),
+  'audit:list': z
+    .object({
+      ...auditFilters,
+      offset: z.number().int().min(0).max(1_000_000_000).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    })
+    .strict(),
+  'audit:export': z.object({ format: z.enum(['csv', 'xlsx']), ...auditFilters }).strict(),
 } as const satisfies Record<Channel, z.ZodType>;
 
 export interface ApiOutputs {
@@ -276,6 +292,10 @@ export interface ApiOutputs {
   'audience:approve': AudienceVersion;
   'audience:return': AudienceVersion;
   'audience:retire': AudienceVersion;
+  /** Newest first, with the kinds of record and the people the filters can choose. */
+  'audit:list': AuditPage;
+  /** Every entry the filters match, not one page. */
+  'audit:export': DownloadFile;
 }
 
 export type { Channel } from './channels';

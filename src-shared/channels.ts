@@ -56,6 +56,8 @@ export const CHANNELS = [
   'audience:approve',
   'audience:return',
   'audience:retire',
+  'audit:list',
+  'audit:export',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -20,6 +20,7 @@ import { getDashboard } from '../bank/stats';
 import { getCustomerProfile } from '../customers/customer-profile';
 import { listCustomers } from '../customers/list-customers';
 import { currentActor } from '../db/audit';
+import { auditLogDownload, auditLogPage } from '../exports/audit-log';
 import { importQuality, listImports, quarantineIssues, quarantinePage, rollbackImport } from '../ingest/import-history';
 import { issueReport } from '../ingest/issue-report';
 import { bankMerchantCleaner, listMerchantRules, saveMerchantRules } from '../ingest/merchant-rules';
@@ -154,4 +155,6 @@ export const handlers: { [C in Channel]: Handler<C> } = {
     ),
   'audience:return': (ctx, input) => returnVersion(ctx.requireDb(), input.version_id, input.reason, currentActor()),
   'audience:retire': (ctx, input) => retireVersion(ctx.requireDb(), input.version_id, currentActor()),
+  'audit:list': (ctx, input) => auditLogPage(ctx.requireDb(), input),
+  'audit:export': (ctx, { format, ...filters }) => auditLogDownload(ctx.requireDb(), filters, format),
 };

@@ -23,7 +23,11 @@ export function setBankNames(db: Db, input: { name: string; short_name: string }
       actor,
       action: 'bank.names',
       entity: 'settings',
-      detail: { from: { name: before.name, short_name: before.short_name }, to: input },
+      entity_id: 'bank_names',
+      detail: {
+        before: { name: before.name, short_name: before.short_name },
+        after: { name: input.name, short_name: input.short_name },
+      },
     });
   })();
   return getBankNames(db);

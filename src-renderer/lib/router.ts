@@ -11,7 +11,9 @@ export type Route =
   /** The custom KLI editor: a new KLI (id null) or a saved custom one. */
   | { screen: 'kli-editor'; id: string | null }
   | { screen: 'triggers' }
-  | { screen: 'settings' };
+  | { screen: 'settings' }
+  /** Settings' second tab: who did what, when, for a compliance review. */
+  | { screen: 'audit-log' };
 
 export const STAGES = ['import', 'klis', 'audiences', 'matrix', 'campaigns', 'results'] as const;
 export type StageId = (typeof STAGES)[number];
@@ -44,6 +46,7 @@ export function parseRoute(hash: string): Route {
   if (tail !== undefined) return HOME;
   if (head === 'customers') return { screen: 'customers' };
   if (head === 'settings') return { screen: 'settings' };
+  if (head === 'audit-log') return { screen: 'audit-log' };
   if (head === 'triggers') return { screen: 'triggers' };
   if (head === 'new-kli') return { screen: 'kli-editor', id: null };
   if (isStage(head)) return { screen: 'stage', stage: head };
@@ -69,6 +72,8 @@ export function href(route: Route): string {
       return '#/triggers';
     case 'settings':
       return '#/settings';
+    case 'audit-log':
+      return '#/audit-log';
   }
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 
 /**
  * A server-paged list's page and page size; a new page size goes back to the first page. The
@@ -8,9 +8,13 @@ export function usePaging(initialSize: number) {
   const [page, setPage] = useState(0);
   const [pageSize, setPageSize] = useState(initialSize);
   const pageCount = (total: number) => Math.max(1, Math.ceil(total / pageSize));
+  // Stable, so an effect can depend on it.
+  const restart = useCallback(() => setPage(0), []);
   return {
     page,
     pageSize,
+    /** Back to the first page, as when a filter changes what the list holds. */
+    restart,
     pager: (total: number) => ({
       page,
       pageCount: pageCount(total),

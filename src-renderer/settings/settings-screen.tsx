@@ -1,14 +1,21 @@
 import type { AppInfo } from '../../src-shared/domain';
+import { AuditLogView } from '../audit/audit-log-view';
+import { navigate } from '../lib/router';
+import { Tabs } from '../shell/tabs';
 import { BankNamesPanel } from './bank-names';
 import { HouseholdRulePanel } from './household-rule';
 import { MerchantRulesPanel } from './merchant-rules';
 
-export function SettingsScreen({ info }: { info: AppInfo }) {
+type SettingsTab = 'general' | 'audit-log';
+
+const TABS: { id: SettingsTab; label: string }[] = [
+  { id: 'general', label: 'General' },
+  { id: 'audit-log', label: 'Audit log' },
+];
+
+function GeneralSettings({ info }: { info: AppInfo }) {
   return (
-    <div className="screen">
-      <header className="screen-header">
-        <h1>Settings</h1>
-      </header>
+    <>
       <section className="panel" aria-label="About this installation">
         <dl className="fields wide">
           <dt>Version</dt>
@@ -28,6 +35,27 @@ export function SettingsScreen({ info }: { info: AppInfo }) {
       {info.db_path && <BankNamesPanel />}
       {info.db_path && <HouseholdRulePanel />}
       {info.db_path && <MerchantRulesPanel />}
+    </>
+  );
+}
+
+/** Settings: this installation and the bank's rules, and the audit log of every change people made. */
+export function SettingsScreen({ tab, info }: { tab: SettingsTab; info: AppInfo }) {
+  return (
+    <div className="screen">
+      <header className="screen-header">
+        <h1>Settings</h1>
+      </header>
+      <Tabs
+        label="Settings"
+        idPrefix="settings"
+        tabs={TABS}
+        value={tab}
+        onChange={(next) => navigate(next === 'general' ? { screen: 'settings' } : { screen: 'audit-log' })}
+      />
+      <div className="tab-panel" role="tabpanel" id="settings-panel" aria-labelledby={`settings-tab-${tab}`}>
+        {tab === 'general' ? <GeneralSettings info={info} /> : info.db_path ? <AuditLogView /> : null}
+      </div>
     </div>
   );
 }

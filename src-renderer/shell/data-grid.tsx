@@ -24,6 +24,9 @@ export function DataGrid<T>({
   rowIdAttribute,
   sortable = false,
   className,
+  firstRowIndex,
+  totalRows,
+  currentRowId,
   onOpen,
 }: {
   label: string;
@@ -35,6 +38,12 @@ export function DataGrid<T>({
   sortable?: boolean;
   /** Added to the table's own classes. */
   className?: string;
+  /** Where the first row stands in the whole list, when `data` is one page of it. */
+  firstRowIndex?: number;
+  /** Rows in the whole list, when `data` is one page of it. */
+  totalRows?: number;
+  /** The row whose detail is open, marked with aria-current. */
+  currentRowId?: string | null;
   onOpen?: (row: Row<T>) => void;
 }) {
   const [sorting, setSorting] = useState<SortingState>([]);
@@ -54,8 +63,15 @@ export function DataGrid<T>({
   const classes = ['data-table', onOpen ? 'clickable' : 'focusable-rows', className].filter(Boolean).join(' ');
 
   return (
-    <table className={classes} aria-label={label} aria-rowcount={data.length + 1}>
-      <GridSections table={table} rowTestId={rowTestId} rowIdAttribute={rowIdAttribute} onOpen={onOpen} />
+    <table className={classes} aria-label={label} aria-rowcount={(totalRows ?? data.length) + 1}>
+      <GridSections
+        table={table}
+        rowTestId={rowTestId}
+        rowIdAttribute={rowIdAttribute}
+        firstRowIndex={firstRowIndex}
+        currentRowId={currentRowId}
+        onOpen={onOpen}
+      />
     </table>
   );
 }

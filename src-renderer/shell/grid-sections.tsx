@@ -17,6 +17,7 @@ export function GridSections<T>({
   rowTestId,
   rowIdAttribute,
   firstRowIndex = 0,
+  currentRowId,
   onOpen,
 }: {
   table: Table<T>;
@@ -25,6 +26,8 @@ export function GridSections<T>({
   rowIdAttribute?: `data-${string}`;
   /** Where the first row stands in the whole list (a page past the first), for aria-rowindex. */
   firstRowIndex?: number;
+  /** The row whose detail is open beside the table, marked with aria-current. */
+  currentRowId?: string | null;
   onOpen?: (row: Row<T>) => void;
 }) {
   const [activeRow, setActiveRow] = useState(0);
@@ -67,6 +70,7 @@ export function GridSections<T>({
             data-testid={rowTestId}
             {...(rowIdAttribute ? { [rowIdAttribute]: row.id } : {})}
             aria-rowindex={firstRowIndex + index + 2}
+            aria-current={currentRowId === row.id ? 'true' : undefined}
             tabIndex={index === tabStop ? 0 : -1}
             onFocus={() => setActiveRow(index)}
             onClick={onOpen ? () => onOpen(row) : undefined}

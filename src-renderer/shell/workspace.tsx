@@ -36,7 +36,9 @@ function Screen({ route, info, dbPath }: { route: Route; info: AppInfo; dbPath: 
     case 'kli-editor':
       return <KliEditorScreen key={route.id ?? ''} id={route.id} dbPath={dbPath} />;
     case 'settings':
-      return <SettingsScreen info={info} />;
+      return <SettingsScreen tab="general" info={info} />;
+    case 'audit-log':
+      return <SettingsScreen tab="audit-log" info={info} />;
   }
 }
 
