@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Channel } from './channels';
 import {
   CUSTOMER_SORT_COLUMNS,
+  PRODUCT_FAMILIES,
   type AppInfo,
   type BankNames,
   type CustomerPage,
@@ -41,6 +42,7 @@ import type {
 } from './audience';
 import { ruleLimitsError, ruleNodeSchema } from './audience-schema';
 import type { AuditPage } from './audit-log';
+import type { CustomerScore, ScoreModel } from './scores';
 
 /** A file on this machine, as the desktop file dialog or the browser-mode upload gives it. */
 const filePath = z.string().min(1).max(4096);
@@ -177,6 +179,14 @@ export const schemas = {
     .object({ lookback_months: z.number().int().min(1).max(36).optional(), full: z.boolean().default(false) })
     .strict(),
   'kli:preview': z.object({ definition: customKliSchema }).strict(),
+  'scores:train': z
+    .object({
+      families: z.array(z.enum(PRODUCT_FAMILIES)).min(1).max(PRODUCT_FAMILIES.length).optional(),
+      window_months: z.number().int().min(1).max(24).optional(),
+    })
+    .strict(),
+  'scores:models': z.object({}).strict(),
+  'scores:customer': z.object({ customer_id: z.number().int().positive() }).strict(),
   'kli:save': z.object({ definition: customKliSchema, overwrite: z.boolean().default(false) }).strict(),
   'kli:delete': z.object({ id: kliIdSchema }).strict(),
   'kli:tune': z.object({ id: kliIdSchema, rule: kliRuleSchema.nullable() }).strict(),
@@ -260,6 +270,12 @@ export interface ApiOutputs {
   'kli:get': KliDetail;
   /** Starts a compute job (incremental unless `full` or the rules changed). */
   'kli:compute': JobInfo;
+  /** Starts learning the next-product scores (a job; see src-main/scores/train.ts). */
+  'scores:train': JobInfo;
+  /** Each family's model: openers, holdout AUC, lift by decile, strongest features. */
+  'scores:models': ScoreModel[];
+  /** A customer's scores, best first, each with its reasons. */
+  'scores:customer': CustomerScore[];
   /** What a draft custom KLI would flag, computed on the spot (nothing saved). */
   'kli:preview': KliPreview;
   'kli:save': KliSummary;

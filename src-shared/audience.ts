@@ -29,7 +29,8 @@ export type RuleNode = RuleCondition | { all: RuleNode[] } | { any: RuleNode[] }
  */
 export type FieldType = 'number' | 'money' | 'text' | 'date' | 'flag' | 'kli';
 
-export type FieldGroup = 'Demographics' | 'Products' | 'Balances' | 'KLIs' | 'Triggers' | 'Contact' | 'Household';
+export type FieldGroup =
+  'Demographics' | 'Products' | 'Balances' | 'KLIs' | 'Scores' | 'Triggers' | 'Contact' | 'Household';
 
 export interface FieldSpec {
   /** The field as rules write it: "age", "has:mortgage", "kli:payroll-dd". */
@@ -69,7 +70,7 @@ export const PLAIN_FIELDS: readonly FieldSpec[] = [
 ];
 
 /** Field prefixes taking a parameter after the colon. */
-export const FIELD_PREFIXES = ['has', 'has_code', 'balance', 'kli', 'trigger', 'responded'] as const;
+export const FIELD_PREFIXES = ['has', 'has_code', 'balance', 'kli', 'score', 'trigger', 'responded'] as const;
 export type FieldPrefix = (typeof FIELD_PREFIXES)[number];
 
 /** The spec of a parametric field, or of a plain one; null when the field is unknown. */
@@ -95,6 +96,16 @@ export function fieldSpec(field: string): FieldSpec | null {
         : null;
     case 'kli':
       return { field, label: `KLI ${param}`, type: 'kli', group: 'KLIs' };
+    case 'score':
+      return family
+        ? {
+            field,
+            label: `Next-product score: ${FAMILY_INFO[family].label.toLowerCase()}`,
+            type: 'number',
+            group: 'Scores',
+            unit: '1–100',
+          }
+        : null;
     case 'trigger':
       return { field, label: `Trigger ${param}`, type: 'flag', group: 'Triggers' };
     case 'responded':

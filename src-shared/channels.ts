@@ -56,6 +56,9 @@ export const CHANNELS = [
   'audience:approve',
   'audience:return',
   'audience:retire',
+  'scores:train',
+  'scores:models',
+  'scores:customer',
   'audit:list',
   'audit:export',
 ] as const;

@@ -209,7 +209,7 @@ export interface CustomerProfile {
   transactions: ProfileTransaction[];
 }
 
-export type JobKind = 'demo:build' | 'import:run' | 'kli:compute';
+export type JobKind = 'demo:build' | 'import:run' | 'kli:compute' | 'scores:train';
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 

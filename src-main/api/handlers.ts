@@ -20,6 +20,7 @@ import { getDashboard } from '../bank/stats';
 import { getCustomerProfile } from '../customers/customer-profile';
 import { listCustomers } from '../customers/list-customers';
 import { currentActor } from '../db/audit';
+import { customerScores, listScoreModels } from '../scores/store';
 import { auditLogDownload, auditLogPage } from '../exports/audit-log';
 import { importQuality, listImports, quarantineIssues, quarantinePage, rollbackImport } from '../ingest/import-history';
 import { issueReport } from '../ingest/issue-report';
@@ -155,6 +156,9 @@ export const handlers: { [C in Channel]: Handler<C> } = {
     ),
   'audience:return': (ctx, input) => returnVersion(ctx.requireDb(), input.version_id, input.reason, currentActor()),
   'audience:retire': (ctx, input) => retireVersion(ctx.requireDb(), input.version_id, currentActor()),
+  'scores:train': (ctx, input) => ctx.startScoresTrain(input),
+  'scores:models': (ctx) => listScoreModels(ctx.requireDb()),
+  'scores:customer': (ctx, input) => customerScores(ctx.requireDb(), input.customer_id),
   'audit:list': (ctx, input) => auditLogPage(ctx.requireDb(), input),
   'audit:export': (ctx, { format, ...filters }) => auditLogDownload(ctx.requireDb(), filters, format),
 };

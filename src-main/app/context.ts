@@ -16,7 +16,8 @@ import { JobRunner } from '../jobs/job-runner';
 import type { DemoBuildResult } from '../bank/demo-bank';
 import { getSetting } from '../bank/stats';
 import { readAppConfig, writeAppConfig } from './app-config';
-import type { KliComputeInput } from '../jobs/registry';
+import type { KliComputeInput, ScoresTrainInput } from '../jobs/registry';
+import type { ProductFamily } from '../../src-shared/domain';
 import { LiveCountWorker, runTask, type TaskInput, type TaskName } from '../jobs/tasks';
 import type { AudienceCount } from '../../src-shared/audience';
 import { AppError } from './errors';
@@ -185,6 +186,25 @@ export class AppContext {
     const dbPath = this.path;
     if (!dbPath) return Promise.reject(new AppError('no_database', 'No database is open.'));
     return this.liveCounts.count(dbPath, query);
+  }
+
+  /** Learns the next-product scores in a worker (one run at a time: a second call joins it). */
+  startScoresTrain(input: { families?: ProductFamily[] | undefined; window_months?: number | undefined }): JobInfo {
+    this.requireDb();
+    const dbPath = this.path;
+    if (!dbPath) throw new AppError('no_database', 'No database is open.');
+    if (this.jobs.running('import:run'))
+      throw new AppError('busy', 'An import is running; train the scores when it has finished.');
+    return this.jobs.start(
+      'scores:train',
+      {
+        dbPath,
+        ...(input.families ? { families: input.families } : {}),
+        ...(input.window_months ? { windowMonths: input.window_months } : {}),
+        actor: currentActor(),
+      } satisfies ScoresTrainInput,
+      () => this.options.emit('db:changed', { db_path: dbPath }),
+    );
   }
 
   /** Recomputes the KLI library in a worker; incremental unless asked for in full. */

@@ -10,6 +10,7 @@ import {
 import { PRODUCT_FAMILIES } from '../../src-shared/domain';
 import type { Db } from '../db/open';
 import { listDefinitions } from '../kli/definitions';
+import { scoredFamilies } from '../scores/store';
 import { listTriggers } from '../triggers/rules-store';
 import { compileRule } from './compile';
 import { activeSuppressions, isCreditFamily, mailableWhere, ruleContext, today, type CountOptions } from './count';
@@ -31,6 +32,7 @@ export function audienceCatalog(db: Db): AudienceCatalog {
     ...products.map((p) => named(`has_code:${p.code}`, `Has ${p.name} (${p.code})`)),
     ...PRODUCT_FAMILIES.map((f) => fieldSpec(`balance:${f}`)!),
     ...listDefinitions(db).map((k) => named(`kli:${k.id}`, k.name)),
+    ...scoredFamilies(db).map((f) => fieldSpec(`score:${f}`)!),
     ...listTriggers(db).map((t) => named(`trigger:${t.id}`, t.name)),
     ...(db.prepare('SELECT DISTINCT campaign FROM contact_history ORDER BY campaign').pluck().all() as string[]).map(
       (c) => fieldSpec(`responded:${c}`)!,

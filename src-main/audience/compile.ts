@@ -106,6 +106,12 @@ function valueOf(spec: FieldSpec, ctx: RuleContext, path: string): Expression {
         sql: '(SELECT r.value FROM kli_results r WHERE r.customer_id = c.id AND r.kli_id = ?)',
         params: [param],
       };
+    case 'score':
+      // 1–100 among those scored; holders of the family are not scored (unknown: never selected).
+      return {
+        sql: '(SELECT s.score FROM product_scores s WHERE s.customer_id = c.id AND s.family = ?)',
+        params: [param],
+      };
     default:
       throw new RuleError(path, `"${spec.field}" cannot be compared with a value`);
   }

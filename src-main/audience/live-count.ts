@@ -32,6 +32,7 @@ const WATCHED = [
   'customer_marks',
   'suppression_lists',
   'suppression_list_members',
+  'product_scores',
 ] as const;
 
 /** Columns kept at most; each is one value per customer. */

@@ -496,6 +496,30 @@ export const MIGRATIONS: Migration[] = [
       DELETE FROM settings WHERE key = 'kli_facts_state';
     `,
   },
+  {
+    version: 11,
+    name: 'next-product scores',
+    // One model per product family (its holdout quality and weights as JSON), and each scored
+    // customer's rank 1–100, chance and strongest reasons ("3+,17-": feature index and the way
+    // the customer differs from most; the labels live with the model).
+    sql: `
+      CREATE TABLE score_models (
+        family TEXT PRIMARY KEY,
+        trained_at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        model TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE product_scores (
+        family TEXT NOT NULL,
+        customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+        score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 100),
+        probability REAL NOT NULL,
+        reasons TEXT NOT NULL,
+        PRIMARY KEY (family, customer_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX product_scores_customer ON product_scores(customer_id, family);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

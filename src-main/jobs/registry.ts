@@ -3,11 +3,12 @@
  * numbers) and open their own database connection, so nothing is shared across threads.
  */
 import { z } from 'zod';
-import type { JobKind } from '../../src-shared/domain';
+import { PRODUCT_FAMILIES, type JobKind } from '../../src-shared/domain';
 import { mappingProfileSchema } from '../../src-shared/mapping-profile';
 import { buildDemoBank } from '../bank/demo-bank';
 import { runImport } from '../ingest/run-import';
 import { runKliCompute } from '../kli/compute';
+import { trainScores } from '../scores/train';
 import { openDatabase } from '../db/open';
 import { evaluateTriggersAfterImport } from '../triggers/service';
 import type { JobContext } from './protocol';
@@ -37,6 +38,14 @@ const kliComputeInput = z.object({
   actor: z.string().min(1),
 });
 export type KliComputeInput = z.input<typeof kliComputeInput>;
+
+const scoresTrainInput = z.object({
+  dbPath: z.string().min(1),
+  families: z.array(z.enum(PRODUCT_FAMILIES)).optional(),
+  windowMonths: z.number().int().min(1).max(24).optional(),
+  actor: z.string().min(1),
+});
+export type ScoresTrainInput = z.input<typeof scoresTrainInput>;
 
 type JobFn = (input: unknown, ctx: JobContext) => Promise<unknown>;
 
@@ -75,4 +84,21 @@ export const JOBS: Record<JobKind, JobFn> = {
       onProgress: (p) => ctx.progress(p.step, p.current, p.total, p.rows),
       signal: ctx.signal,
     }),
+  'scores:train': async (input, ctx) => {
+    const parsed = parseInput(scoresTrainInput, input);
+    const db = openDatabase(parsed.dbPath);
+    try {
+      return trainScores(db, {
+        actor: parsed.actor,
+        families: parsed.families,
+        windowMonths: parsed.windowMonths,
+        onProgress: (step, current, total) => {
+          if (ctx.signal.aborted) throw new Error('Cancelled.');
+          ctx.progress(step, current, total);
+        },
+      });
+    } finally {
+      db.close();
+    }
+  },
 };

@@ -9,7 +9,7 @@ import { openDatabase } from '../db/open';
 import { audit } from '../db/audit';
 import type { KliComputeInput } from '../jobs/registry';
 import { bankNames, listDefinitions, lookbackMonths, ruleMatches } from './definitions';
-import { evaluateAll, type EvaluationContext } from './evaluate';
+import { CustomerReader, evaluateAll, judge, loadSnapshotBalances, type EvaluationContext } from './evaluate';
 import {
   factsInvalidReason,
   merchantRulesFingerprint,
@@ -60,6 +60,37 @@ function matcherIds(db: Db, keys: readonly string[]): Map<string, number> {
     ids.set(key, select.get(key) as number);
   }
   return ids;
+}
+
+/**
+ * Which customers each KLI flags as of an earlier date, decided from the monthly facts the last
+ * compute kept, storing nothing: what the next-product scores read at their window's start, so
+ * they learn from what customers did before an opening, not after. Each customer's accounts are
+ * today's (an account opened later has no facts before its opening). Null when the kept facts
+ * are not up to date (KLIs never computed, or the data or rules changed since): compute first.
+ */
+export function klisAsOf(db: Db, asOf: string): { flagged: Map<string, number[]>; months: number } | null {
+  const library = listDefinitions(db);
+  const keys = neededKeys(library);
+  if (factsInvalidReason(db, readFactsState(db), keys) !== null) return null;
+  const select = db.prepare('SELECT id FROM kli_matchers WHERE key = ?').pluck();
+  const ids = new Map(keys.map((key) => [key, select.get(key) as number]));
+  const months = lookbackMonths(db);
+  const ctx: EvaluationContext = {
+    window: { end: monthIndex(asOf), months },
+    matcherIds: ids,
+    activityMatcher: ids.get(ACTIVITY_KEY)!,
+    balanceMatcher: ids.get(BALANCE_KEY)!,
+    names: new Map(db.prepare('SELECT id, name FROM kli_names').raw().all() as [number, string][]),
+    library,
+  };
+  const reader = new CustomerReader(db, ctx, loadSnapshotBalances(db, ctx.window));
+  const flagged = new Map(library.map((k) => [k.id, [] as number[]]));
+  for (const id of db.prepare('SELECT id FROM customers ORDER BY id').pluck().all() as number[]) {
+    const data = reader.read(id);
+    for (const k of library) if (judge(k.rule, data, ctx).flagged) flagged.get(k.id)!.push(id);
+  }
+  return { flagged, months };
 }
 
 /** The data's last date: the newest transaction, or the newest snapshot when there are none. */

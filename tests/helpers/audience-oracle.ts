@@ -28,6 +28,7 @@ export interface OracleCustomer {
   householdSize: number;
   holdings: Holding[];
   klis: Map<string, number>;
+  scores: Map<string, number>;
   triggers: Set<string>;
   contacts: { campaign: string; channel: string; on: string; responded: string | null }[];
 }
@@ -71,6 +72,7 @@ export function loadOracle(db: Db): OracleCustomer[] {
       householdSize: r[12],
       holdings: [],
       klis: new Map(),
+      scores: new Map(),
       triggers: new Set(),
       contacts: [],
     });
@@ -90,6 +92,11 @@ export function loadOracle(db: Db): OracleCustomer[] {
     number,
   ][])
     customers.get(customer)?.klis.set(kli, value);
+  for (const [customer, family, score] of db
+    .prepare('SELECT customer_id, family, score FROM product_scores')
+    .raw()
+    .all() as [number, string, number][])
+    customers.get(customer)?.scores.set(family, score);
   for (const [customer, trigger] of db.prepare('SELECT customer_id, trigger_id FROM trigger_hits').raw().all() as [
     number,
     string,
@@ -152,6 +159,8 @@ function valueOf(c: OracleCustomer, field: string, asOf: string): Known | boolea
       return c.holdings.some((h) => h.code === param);
     case 'kli':
       return c.klis.get(param) ?? null;
+    case 'score':
+      return c.scores.get(param) ?? null;
     case 'trigger':
       return c.triggers.has(param);
     case 'responded':

@@ -56,6 +56,13 @@ describe('audience rules', () => {
        VALUES ('big-deposit', ?, '2026-10-31', 'a deposit', 'call', '2026-11-01')`,
     );
     ids.filter((_, i) => i % 9 === 0).forEach((id) => hit.run(id));
+    // Next-product scores for those without a HELOC (what trainScores writes; the model is tested apart).
+    const score = db.prepare(
+      "INSERT INTO product_scores (family, customer_id, score, probability, reasons) VALUES ('heloc', ?, ?, ?, '')",
+    );
+    ids.forEach((id, i) => {
+      if (i % 6 !== 0) score.run(id, ((i * 37) % 100) + 1, ((i * 37) % 100) / 1000);
+    });
     oracle = loadOracle(db);
     const distinct = (sql: string) => db.prepare(sql).pluck().all() as string[];
     sample = {
@@ -117,6 +124,8 @@ describe('audience rules', () => {
       numeric('balance:savings', 0, 30_000),
       numeric('balance:checking', 0, 10_000),
       numeric('kli:payroll-dd', 0, 500_000),
+      numeric('score:heloc', 1, 100),
+      numeric('score:auto', 1, 100),
       fc.record({
         field: fc.constant('birth_date'),
         op: pick(['<', '>='] as const),
