@@ -13,7 +13,7 @@
  * computes run on worker threads) moves SQLite's data_version; a write on this connection to a
  * table the columns read fires a temporary trigger.
  */
-import type { AudienceCount, RuleNode, WaterfallStep } from '../../src-shared/audience';
+import type { AudienceCount, RuleNode, RuleOp, WaterfallStep } from '../../src-shared/audience';
 import { isCondition } from '../../src-shared/audience';
 import type { Db } from '../db/open';
 import { compileRule, conditionParts, type Expression, type RuleContext } from './compile';
@@ -192,48 +192,17 @@ export class LiveCounter {
     const column = this.column({ kind: 'value', subject: parts.subject });
     if (column.kind === 'flag') throw new Error('a value column was read as yes/no');
     const out = new Uint8Array(this.ids.length);
-    const { op } = parts;
     if (column.kind === 'number') {
-      const args = parts.values.map(Number);
-      const [a = NaN, b = NaN] = args;
-      const test: (v: number) => boolean =
-        op === '='
-          ? (v) => v === a
-          : op === '!='
-            ? (v) => v === v && v !== a // NaN (unknown) never matches
-            : op === '<'
-              ? (v) => v < a
-              : op === '<='
-                ? (v) => v <= a
-                : op === '>'
-                  ? (v) => v > a
-                  : op === '>='
-                    ? (v) => v >= a
-                    : op === 'between'
-                      ? (v) => v >= a && v <= b
-                      : (v) => args.includes(v);
+      const test = comparer(parts.op, parts.values.map(Number));
       const { values } = column;
-      for (let i = 0; i < values.length; i++) if (test(values[i]!)) out[i] = 1;
+      // NaN (unknown) never matches, not even "!=".
+      for (let i = 0; i < values.length; i++) if (values[i] === values[i] && test(values[i]!)) out[i] = 1;
       return out;
     }
-    const args = parts.values.map((v) => (parts.nocase ? fold(String(v)) : String(v)));
-    const [a = '', b = ''] = args;
-    const test: (v: string) => boolean =
-      op === '='
-        ? (v) => v === a
-        : op === '!='
-          ? (v) => v !== a
-          : op === '<'
-            ? (v) => v < a
-            : op === '<='
-              ? (v) => v <= a
-              : op === '>'
-                ? (v) => v > a
-                : op === '>='
-                  ? (v) => v >= a
-                  : op === 'between'
-                    ? (v) => v >= a && v <= b
-                    : (v) => args.includes(v);
+    const test = comparer(
+      parts.op,
+      parts.values.map((v) => (parts.nocase ? fold(String(v)) : String(v))),
+    );
     const values = parts.nocase
       ? (column.folded ??= column.values.map((v) => (v === null ? null : fold(v))))
       : column.values;
@@ -313,6 +282,29 @@ function toColumn(kind: Request['kind'], rows: readonly (number | string | null)
     values[i] = v === null || v === undefined ? NaN : +v;
   }
   return { kind: 'number', values };
+}
+
+/** The test `value op args` (SQLite's comparison, once NULL is ruled out). */
+function comparer<T extends number | string>(op: RuleOp, args: T[]): (v: T) => boolean {
+  const [a, b] = args as [T, T];
+  switch (op) {
+    case '=':
+      return (v) => v === a;
+    case '!=':
+      return (v) => v !== a;
+    case '<':
+      return (v) => v < a;
+    case '<=':
+      return (v) => v <= a;
+    case '>':
+      return (v) => v > a;
+    case '>=':
+      return (v) => v >= a;
+    case 'between':
+      return (v) => v >= a && v <= b;
+    case 'in':
+      return (v) => args.includes(v);
+  }
 }
 
 function invert(mask: Uint8Array): Uint8Array {

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import type { ExplainedNode } from '../../src-shared/audience';
-import { AppError } from '../app/errors';
 import { RuleError } from '../audience/compile';
 import { countAudience } from '../audience/count';
 import { explainCustomer } from '../audience/explain';
@@ -23,7 +22,7 @@ import {
 } from '../audience/store';
 import { currentActor } from '../db/audit';
 import type { Db } from '../db/open';
-import { CliError, dateOption, openExistingDb, requireOption } from './cli-error';
+import { CliError, dateOption, requireOption, withExistingDb } from './cli-error';
 
 export const AUDIENCE_USAGE = `mainstreet audience count --db FILE --rule RULE.json [--product CODE] [--no-suppressions] [--as-of YYYY-MM-DD] [--json]
     Counts the customers a rule file selects, then the suppression waterfall and one letter per
@@ -65,16 +64,9 @@ export function audienceCommand(args: string[]): void {
 
 /** Runs `work` on the database named by --db, turning rule and app errors into messages. */
 function withDb<T>(dbPath: string | undefined, source: string | undefined, work: (db: Db) => T): T {
-  const db = openExistingDb(dbPath);
-  try {
-    return work(db);
-  } catch (error) {
-    if (error instanceof RuleError) throw new CliError(source ? `${source}: ${error.message}` : error.message);
-    if (error instanceof AppError) throw new CliError(error.message);
-    throw error;
-  } finally {
-    db.close();
-  }
+  return withExistingDb(dbPath, work, (error) =>
+    error instanceof RuleError && source ? `${source}: ${error.message}` : error.message,
+  );
 }
 
 function audienceId(raw: string | undefined): number {

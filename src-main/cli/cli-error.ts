@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isIsoDate } from '../../src-shared/domain';
+import { AppError } from '../app/errors';
 import { openDatabase, type Db } from '../db/open';
 
 /** An error the CLI reports as it is, with its exit code: 2 for wrong usage, 1 otherwise. */
@@ -40,4 +41,24 @@ export function openExistingDb(raw: string | undefined): Db {
   if (!existsSync(dbPath))
     throw new CliError(`No database at ${dbPath}. Build one with: mainstreet demo --db ${dbPath}`);
   return openDatabase(dbPath);
+}
+
+/**
+ * Runs `work` on the database named by --db and closes it; an AppError (a refusal the user can
+ * act on) becomes the command's error message, `explain` saying more where it can.
+ */
+export function withExistingDb<T>(
+  raw: string | undefined,
+  work: (db: Db) => T,
+  explain: (error: AppError) => string = (error) => error.message,
+): T {
+  const db = openExistingDb(raw);
+  try {
+    return work(db);
+  } catch (error) {
+    if (error instanceof AppError) throw new CliError(explain(error));
+    throw error;
+  } finally {
+    db.close();
+  }
 }

@@ -5,7 +5,7 @@ import { findCustomer } from '../audience/explain';
 import { currentActor } from '../db/audit';
 import { customerScores, listScoreModels } from '../scores/store';
 import { trainScores } from '../scores/train';
-import { CliError, dateOption, intOption, openExistingDb } from './cli-error';
+import { CliError, dateOption, intOption, withExistingDb } from './cli-error';
 import { stderrProgress } from './progress';
 
 export const SCORES_USAGE = `mainstreet scores train --db FILE [--family F]... [--as-of YYYY-MM-DD] [--window-months N] [--json]
@@ -60,8 +60,7 @@ function train(args: string[]): void {
   const chosen = families(values.family);
   const asOf = dateOption(values['as-of']);
   const windowMonths = intOption('--window-months', values['window-months'], 1, 24);
-  const db = openExistingDb(values.db);
-  try {
+  withExistingDb(values.db, (db) => {
     const progress = values.json ? undefined : stderrProgress();
     const result = trainScores(db, {
       actor: currentActor(),
@@ -75,9 +74,7 @@ function train(args: string[]): void {
     result.models.forEach(printModel);
     for (const s of result.skipped) console.log(`${FAMILY_INFO[s.family].label.padEnd(26)} not scored: ${s.reason}`);
     for (const note of result.notes) console.log(`Note: ${note}`);
-  } finally {
-    db.close();
-  }
+  });
 }
 
 function list(args: string[]): void {
@@ -85,15 +82,12 @@ function list(args: string[]): void {
     args,
     options: { db: { type: 'string' }, json: { type: 'boolean', default: false } },
   });
-  const db = openExistingDb(values.db);
-  try {
+  withExistingDb(values.db, (db) => {
     const models = listScoreModels(db);
     if (values.json) return console.log(JSON.stringify({ models }));
     if (models.length === 0) console.log('No scores yet: run "mainstreet scores train --db FILE".');
     models.forEach(printModel);
-  } finally {
-    db.close();
-  }
+  });
 }
 
 function customer(args: string[]): void {
@@ -102,9 +96,9 @@ function customer(args: string[]): void {
     options: { db: { type: 'string' }, customer: { type: 'string' }, json: { type: 'boolean', default: false } },
   });
   if (!values.customer) throw new CliError('Say which customer: --customer NUMBER.', 2);
-  const db = openExistingDb(values.db);
-  try {
-    const found = findCustomer(db, values.customer);
+  const number = values.customer;
+  withExistingDb(values.db, (db) => {
+    const found = findCustomer(db, number);
     const scores = customerScores(db, found.id);
     if (values.json) return console.log(JSON.stringify({ customer: found.customer_number, scores }));
     for (const s of scores) {
@@ -112,7 +106,5 @@ function customer(args: string[]): void {
         `${FAMILY_INFO[s.family].label.padEnd(26)} ${String(s.score).padStart(3)}  ${s.reasons.map((r) => r.label).join('; ')}`,
       );
     }
-  } finally {
-    db.close();
-  }
+  });
 }

@@ -3,12 +3,14 @@ import { runAudienceBench } from './audience-bench';
 import { runDemoBench } from './demo-bench';
 import { runImportBench } from './import-bench';
 import { runKliBench } from './kli-bench';
+import { runScoresBench } from './scores-bench';
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   demo: runDemoBench,
   import: runImportBench,
   kli: runKliBench,
   audience: runAudienceBench,
+  scores: runScoresBench,
 };
 
 const [name, ...args] = process.argv.slice(2);
