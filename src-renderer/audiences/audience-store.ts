@@ -77,6 +77,11 @@ export function openNew(): void {
   audienceStore.set({ ...initial(), view: 'editor' });
 }
 
+/** A new, unsaved audience that starts from a rule (the scores screen's "top scores"). */
+export function openNewWithRule(name: string, rule: RuleNode): void {
+  audienceStore.set({ ...initial(), view: 'editor', name, root: draftOf(rule) });
+}
+
 export function backToList(): void {
   audienceStore.set(initial());
 }

@@ -2,16 +2,11 @@ import { useState } from 'react';
 import type { JobInfo } from '../../src-shared/domain';
 import type { KliRunInfo } from '../../src-shared/kli';
 import { formatCount, formatDateTime, formatInt } from '../lib/format';
+import { jobPercent } from '../lib/job-progress';
 import { useStore } from '../lib/store';
 import { cancelCompute, computeStore, dismissCompute, isComputing, startCompute } from './compute';
 
 const LOOKBACKS = [3, 6, 9, 12, 18, 24, 36];
-
-function percentOf(job: JobInfo | null): number {
-  if (!job) return 0;
-  if (job.state === 'done') return 100;
-  return job.total > 0 ? Math.min(100, Math.floor((job.current / job.total) * 100)) : 0;
-}
 
 /** The last compute in one line: when, over what, how long. */
 export function RunFacts({ run }: { run: KliRunInfo | null }) {
@@ -27,7 +22,7 @@ export function RunFacts({ run }: { run: KliRunInfo | null }) {
 }
 
 function Progress({ job, cancelling }: { job: JobInfo | null; cancelling: boolean }) {
-  const pct = percentOf(job);
+  const pct = jobPercent(job);
   const rows = job?.rows;
   return (
     <div className="kli-progress">

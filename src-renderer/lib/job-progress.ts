@@ -22,3 +22,10 @@ export function followJobProgress(id: string, onJob: (job: JobInfo) => void): ()
   );
   return off;
 }
+
+/** How far a job is, 0–100, for a progress bar. */
+export function jobPercent(job: JobInfo | null): number {
+  if (!job) return 0;
+  if (job.state === 'done') return 100;
+  return job.total > 0 ? Math.min(100, Math.floor((job.current / job.total) * 100)) : 0;
+}

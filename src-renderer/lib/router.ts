@@ -11,6 +11,8 @@ export type Route =
   /** The custom KLI editor: a new KLI (id null) or a saved custom one. */
   | { screen: 'kli-editor'; id: string | null }
   | { screen: 'triggers' }
+  /** The Audiences stage's second tab: who is likely to open each product next. */
+  | { screen: 'scores' }
   | { screen: 'settings' }
   /** Settings' second tab: who did what, when, for a compliance review. */
   | { screen: 'audit-log' };
@@ -48,6 +50,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'settings') return { screen: 'settings' };
   if (head === 'audit-log') return { screen: 'audit-log' };
   if (head === 'triggers') return { screen: 'triggers' };
+  if (head === 'scores') return { screen: 'scores' };
   if (head === 'new-kli') return { screen: 'kli-editor', id: null };
   if (isStage(head)) return { screen: 'stage', stage: head };
   return HOME;
@@ -70,6 +73,8 @@ export function href(route: Route): string {
       return route.id === null ? '#/new-kli' : `#/klis/${route.id}/edit`;
     case 'triggers':
       return '#/triggers';
+    case 'scores':
+      return '#/scores';
     case 'settings':
       return '#/settings';
     case 'audit-log':

@@ -23,6 +23,7 @@ function isActive(item: Route, current: Route): boolean {
   if (item.screen === 'settings') return current.screen === 'settings' || current.screen === 'audit-log';
   if (item.screen === 'customers') return current.screen === 'customers' || current.screen === 'customer';
   if (item.screen === 'stage' && item.stage === 'klis' && KLI_SCREENS.includes(current.screen)) return true;
+  if (item.screen === 'stage' && item.stage === 'audiences' && current.screen === 'scores') return true;
   if (item.screen === 'stage') return current.screen === 'stage' && current.stage === item.stage;
   return item.screen === current.screen;
 }
@@ -33,6 +34,7 @@ export function titleOf(route: Route): string {
   if (route.screen === 'kli') return 'KLI';
   if (route.screen === 'kli-editor') return route.id === null ? 'New KLI' : 'Edit KLI';
   if (route.screen === 'triggers') return 'Triggers';
+  if (route.screen === 'scores') return 'Next-product scores';
   if (route.screen === 'audit-log') return 'Audit log';
   return ITEMS.find((item) => isActive(item.route, route))?.label ?? 'Home';
 }

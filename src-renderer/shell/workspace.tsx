@@ -27,10 +27,12 @@ function Screen({ route, info, dbPath }: { route: Route; info: AppInfo; dbPath: 
     case 'stage':
       if (route.stage === 'import') return <ImportScreen dbPath={dbPath} />;
       if (route.stage === 'klis') return <KlisStage tab="library" dbPath={dbPath} />;
-      if (route.stage === 'audiences') return <AudiencesStage dbPath={dbPath} />;
+      if (route.stage === 'audiences') return <AudiencesStage tab="audiences" dbPath={dbPath} />;
       return <NotBuiltScreen stage={route.stage} />;
     case 'triggers':
       return <KlisStage tab="triggers" dbPath={dbPath} />;
+    case 'scores':
+      return <AudiencesStage tab="scores" dbPath={dbPath} />;
     case 'kli':
       return <KliDetailScreen key={route.id} id={route.id} dbPath={dbPath} />;
     case 'kli-editor':
