@@ -5,6 +5,7 @@ import { ErrorPanel } from '../shell/error-panel';
 import { Loading } from '../shell/loading';
 import { ProfileAccounts } from './profile-accounts';
 import { ProfileKlis } from './profile-klis';
+import { ProfileScores } from './profile-scores';
 import { ProfileTransactions } from './profile-transactions';
 
 const FLAG_LABELS: Record<keyof CustomerFlags, string> = {
@@ -133,6 +134,7 @@ export function CustomerProfileScreen({ id }: { id: number }) {
       </div>
       <ProfileAccounts accounts={profile.accounts} />
       <ProfileKlis customerId={profile.id} />
+      <ProfileScores customerId={profile.id} />
       <ProfileTransactions transactions={profile.transactions} />
     </div>
   );
