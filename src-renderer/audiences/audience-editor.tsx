@@ -135,7 +135,7 @@ export function AudienceEditor({ catalog }: { catalog: AudienceCatalog }) {
           />
         </div>
       </div>
-      {live.details ? <DetailsPanel details={live.details} outdated={live.outdated} /> : null}
+      {live.details ? <DetailsPanel details={live.details} outdated={live.detailsOutdated} /> : null}
       <ExplainPanel query={query} specs={specs} />
       {state.audience ? <VersionHistory versions={state.audience.versions} /> : null}
     </div>

@@ -47,6 +47,8 @@ export function DetailsPanel({ details, outdated }: { details: AudienceDetails; 
     <section
       className={outdated ? 'panel audience-details outdated' : 'panel audience-details'}
       aria-labelledby="audience-details-heading"
+      aria-busy={outdated}
+      data-testid="audience-details"
     >
       <h2 id="audience-details-heading">Who they are</h2>
       <div className="breakdowns">

@@ -24,6 +24,8 @@ export interface LiveCounts {
   error: string | null;
   /** The numbers shown are for an earlier rule: a newer answer is on its way or the rule is unfinished. */
   outdated: boolean;
+  /** The same for the sample and breakdowns, which take longer than the counts. */
+  detailsOutdated: boolean;
 }
 
 const empty = <T>(): Answer<T> => ({ key: '', value: null, error: null });
@@ -66,10 +68,12 @@ export function useLiveCounts(query: AudienceQuery | null): LiveCounts {
   }, [key]);
 
   const current = count.key === key && key !== '';
+  const detailsCurrent = details.key === key && key !== '';
   return {
     count: count.value,
     details: details.value,
     error: current ? count.error : null,
     outdated: !current || count.error !== null,
+    detailsOutdated: !detailsCurrent || details.error !== null,
   };
 }

@@ -93,7 +93,8 @@ test('an audience built in the UI counts live, is saved, submitted, approved and
     );
     await shot(page, 'audiences-locked.png');
 
-    // Explain the first customer of the sample: they get their household's letter.
+    // Explain the first customer of the sample (once it is the approved rule's): they get their household's letter.
+    await expect(page.getByTestId('audience-details')).toHaveAttribute('aria-busy', 'false');
     const first = (await page.getByTestId('audience-sample-row').first().getByRole('link').innerText()).trim();
     await page.getByLabel('Customer number').fill(first);
     await page.getByRole('button', { name: 'Explain', exact: true }).click();

@@ -2,8 +2,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AudienceCount, RuleNode } from '../../../src-shared/audience';
-import { APPROVED, audience, audienceHandlers, countFor, SUBMITTED_WITH_WARNINGS, version } from './audience-data';
+import type { AudienceCount, AudienceDetails, RuleNode } from '../../../src-shared/audience';
+import {
+  APPROVED,
+  audience,
+  audienceHandlers,
+  countFor,
+  DETAILS,
+  SUBMITTED_WITH_WARNINGS,
+  version,
+} from './audience-data';
 import { MockError } from './mock-api';
 import { deferred, renderApp, resetApp } from './render-app';
 
@@ -161,6 +169,31 @@ describe('Audience builder', () => {
     slow.resolve({ customers: 123456, households: 1, waterfall: [] });
     await new Promise((r) => setTimeout(r, 50));
     expect(figure('audience-customers')).toBe('1,770');
+  });
+
+  it('marks the sample as outdated while the new rule’s details are on their way, the counts being already new', async () => {
+    const slow = deferred<AudienceDetails>();
+    let calls = 0;
+    renderApp(
+      audienceHandlers({
+        'audience:details': () => {
+          calls++;
+          return calls === 2 ? slow.promise : DETAILS;
+        },
+      }),
+      '#/audiences',
+    );
+    const rule = await openNewAudience();
+    const details = await screen.findByTestId('audience-details');
+    await waitFor(() => expect(details.getAttribute('aria-busy')).toBe('false'));
+    await userEvent.click(within(rule).getByRole('button', { name: 'Add condition' }));
+    await userEvent.selectOptions(screen.getByLabelText('Field 1'), 'has:mortgage');
+    await waitFor(() => expect(figure('audience-customers')).toBe('1,870'));
+    expect(screen.getByTestId('audience-counts').getAttribute('aria-busy')).toBe('false');
+    expect(screen.getByTestId('audience-details').getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByTestId('audience-details').className).toContain('outdated');
+    slow.resolve(DETAILS);
+    await waitFor(() => expect(screen.getByTestId('audience-details').getAttribute('aria-busy')).toBe('false'));
   });
 
   it('creates the audience with its name and draft', async () => {
