@@ -42,7 +42,7 @@ import type {
 } from './audience';
 import { ruleLimitsError, ruleNodeSchema } from './audience-schema';
 import type { AuditPage } from './audit-log';
-import type { CustomerScore, ScoreModel } from './scores';
+import type { CustomerScore, ScoreModel, ScoreTrainResult } from './scores';
 
 /** A file on this machine, as the desktop file dialog or the browser-mode upload gives it. */
 const filePath = z.string().min(1).max(4096);
@@ -185,6 +185,7 @@ export const schemas = {
       window_months: z.number().int().min(1).max(24).optional(),
     })
     .strict(),
+  'scores:outcome': z.object({ job_id: z.string().min(1).max(100) }).strict(),
   'scores:models': z.object({}).strict(),
   'scores:customer': z.object({ customer_id: z.number().int().positive() }).strict(),
   'kli:save': z.object({ definition: customKliSchema, overwrite: z.boolean().default(false) }).strict(),
@@ -272,6 +273,8 @@ export interface ApiOutputs {
   'kli:compute': JobInfo;
   /** Starts learning the next-product scores (a job; see src-main/scores/train.ts). */
   'scores:train': JobInfo;
+  /** What a scores job learned and left out (skipped families with why, notes); null while it runs. */
+  'scores:outcome': ScoreTrainResult | null;
   /** Each family's model: openers, holdout AUC, lift by decile, strongest features. */
   'scores:models': ScoreModel[];
   /** A customer's scores, best first, each with its reasons. */

@@ -57,6 +57,7 @@ export const CHANNELS = [
   'audience:return',
   'audience:retire',
   'scores:train',
+  'scores:outcome',
   'scores:models',
   'scores:customer',
   'audit:list',

@@ -157,6 +157,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'audience:return': (ctx, input) => returnVersion(ctx.requireDb(), input.version_id, input.reason, currentActor()),
   'audience:retire': (ctx, input) => retireVersion(ctx.requireDb(), input.version_id, currentActor()),
   'scores:train': (ctx, input) => ctx.startScoresTrain(input),
+  'scores:outcome': (ctx, input) => ctx.scoresOutcome(input.job_id),
   'scores:models': (ctx) => listScoreModels(ctx.requireDb()),
   'scores:customer': (ctx, input) => customerScores(ctx.requireDb(), input.customer_id),
   'audit:list': (ctx, input) => auditLogPage(ctx.requireDb(), input),

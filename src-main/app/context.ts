@@ -18,6 +18,7 @@ import { getSetting } from '../bank/stats';
 import { readAppConfig, writeAppConfig } from './app-config';
 import type { KliComputeInput, ScoresTrainInput } from '../jobs/registry';
 import type { ProductFamily } from '../../src-shared/domain';
+import type { ScoreTrainResult } from '../../src-shared/scores';
 import { LiveCountWorker, runTask, type TaskInput, type TaskName } from '../jobs/tasks';
 import type { AudienceCount } from '../../src-shared/audience';
 import { AppError } from './errors';
@@ -188,6 +189,15 @@ export class AppContext {
     return this.liveCounts.count(dbPath, query);
   }
 
+  private readonly scoreOutcomes = new Map<string, ScoreTrainResult>();
+
+  /** What a scores run learned and left out; null while it runs (a failed run's error is on its job). */
+  scoresOutcome(jobId: string): ScoreTrainResult | null {
+    const job = this.jobs.get(jobId);
+    if (!job || job.kind !== 'scores:train') throw new AppError('not_found', `No scores job ${jobId}.`);
+    return this.scoreOutcomes.get(jobId) ?? null;
+  }
+
   /** Learns the next-product scores in a worker (one run at a time: a second call joins it). */
   startScoresTrain(input: { families?: ProductFamily[] | undefined; window_months?: number | undefined }): JobInfo {
     this.requireDb();
@@ -195,7 +205,7 @@ export class AppContext {
     if (!dbPath) throw new AppError('no_database', 'No database is open.');
     if (this.jobs.running('import:run'))
       throw new AppError('busy', 'An import is running; train the scores when it has finished.');
-    return this.jobs.start(
+    const job = this.jobs.start(
       'scores:train',
       {
         dbPath,
@@ -203,8 +213,12 @@ export class AppContext {
         ...(input.window_months ? { windowMonths: input.window_months } : {}),
         actor: currentActor(),
       } satisfies ScoresTrainInput,
-      () => this.options.emit('db:changed', { db_path: dbPath }),
+      (value) => {
+        this.scoreOutcomes.set(job.id, value as ScoreTrainResult);
+        this.options.emit('db:changed', { db_path: dbPath });
+      },
     );
+    return job;
   }
 
   /** Recomputes the KLI library in a worker; incremental unless asked for in full. */

@@ -5,8 +5,8 @@
  * state belongs to one API and database: another starts afresh.
  */
 import type { Api } from '../../src-shared/api';
-import { PRODUCT_FAMILIES, type JobInfo } from '../../src-shared/domain';
-import type { ScoreModel, ScoreTrainResult } from '../../src-shared/scores';
+import type { JobInfo } from '../../src-shared/domain';
+import type { ScoreTrainResult } from '../../src-shared/scores';
 import { call } from '../lib/api';
 import { followJobProgress } from '../lib/job-progress';
 import { createStore } from '../lib/store';
@@ -51,34 +51,13 @@ export function claimScoresSession(api: Api, dbPath: string): void {
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const current = (token: number) => trainStore.get().token === token;
 
-/**
- * The run's summary, read back from the models it saved. The job's own value (with each
- * skipped family's counts) does not cross the API, but a run over every family replaces
- * every model: a family without one was skipped for too few openings.
- */
-export function resultFromModels(models: ScoreModel[]): ScoreTrainResult {
-  const first = models[0];
-  const window = first ? ` between ${first.window_start} and ${first.as_of}` : '';
-  const trained = new Set(models.map((m) => m.family));
-  const notes: string[] = [];
-  if (models.length > 0 && !models.some((m) => m.features.some((f) => f.key.startsWith('kli:'))))
-    notes.push('No KLI was among what the scores learned from: compute the KLIs first, then train again.');
-  return {
-    as_of: first?.as_of ?? '',
-    window_start: first?.window_start ?? '',
-    models,
-    skipped: PRODUCT_FAMILIES.filter((f) => !trained.has(f)).map((family) => ({
-      family,
-      reason: `Too few customers opened one${window} to learn from: at least 20 openers, and 20 who did not open, are needed.`,
-    })),
-    notes,
-  };
-}
-
-async function readResult(token: number): Promise<void> {
+async function readResult(token: number, jobId: string): Promise<void> {
   try {
-    const models = await call('scores:models', {});
-    if (current(token)) trainStore.set({ result: resultFromModels(models) });
+    const result = await call('scores:outcome', { job_id: jobId });
+    if (!current(token)) return;
+    if (result) trainStore.set({ result });
+    else
+      trainStore.set({ error: 'The scores were trained, but what the run found is no longer known: see the table.' });
   } catch (error) {
     if (current(token))
       trainStore.set({ error: `The scores were trained, but could not be read back: ${errorText(error)}` });
@@ -95,7 +74,7 @@ function onJob(token: number, job: JobInfo): void {
   });
   if (job.state === 'running') return;
   stop();
-  if (job.state === 'done') void readResult(token);
+  if (job.state === 'done') void readResult(token, job.id);
 }
 
 export function isTraining(state: TrainState): boolean {

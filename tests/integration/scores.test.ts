@@ -184,7 +184,11 @@ describe('the scores API', () => {
     expect(job.kind).toBe('scores:train');
     await s.context.jobs.wait(job.id);
     expect(s.context.jobs.get(job.id)?.state).toBe('done');
-    // Four customers: too few openers to learn anything, and nothing is scored.
+    // Four customers: too few openers to learn anything, and nothing is scored; the run says why.
+    const outcome = await callApi(s, 'scores:outcome', { job_id: job.id });
+    expect(outcome?.models).toEqual([]);
+    expect(outcome?.skipped).toHaveLength(PRODUCT_FAMILIES.length);
+    expect(outcome?.skipped[0]?.reason).toMatch(/at least 20 openers/);
     expect(await callApi(s, 'scores:models', {})).toEqual([]);
     expect(await callApi(s, 'scores:customer', { customer_id: 1 })).toEqual([]);
     await expect(callApi(s, 'scores:train', { families: ['boats'] })).rejects.toThrow(/families/);

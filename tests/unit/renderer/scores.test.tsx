@@ -4,7 +4,6 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { href, parseRoute } from '../../../src-renderer/lib/router';
 import { aucWords, splitFeatures, traitWords } from '../../../src-renderer/scores/score-words';
-import { resultFromModels } from '../../../src-renderer/scores/train-store';
 import { MockError } from './mock-api';
 import { renderApp, resetApp } from './render-app';
 import { AUTO, MODELS, SAVINGS, scoreHandlers, TRAIN_JOB } from './score-data';
@@ -43,17 +42,6 @@ describe('Score words', () => {
       'Age not on file',
     ]);
     expect(lowers.map(traitWords)).toEqual(['Older than most', 'Owes more than most', 'More accounts than most']);
-  });
-
-  it('reads a run’s summary back from the models: the families without one were skipped', () => {
-    const result = resultFromModels([SAVINGS]);
-    expect(result.window_start).toBe('2026-04-30');
-    expect(result.skipped.map((s) => s.family)).not.toContain('savings');
-    expect(result.skipped).toHaveLength(10);
-    expect(result.skipped[0]?.reason).toContain('between 2026-04-30 and 2026-10-31');
-    // SAVINGS reads a KLI: no note. A run that read none says so.
-    expect(result.notes).toEqual([]);
-    expect(resultFromModels([AUTO]).notes[0]).toContain('compute the KLIs first');
   });
 });
 
@@ -157,7 +145,26 @@ describe('Next-product scores', () => {
 
   it('trains with a progress bar that follows the job, then says what was learned and what was left out', async () => {
     let trained = false;
-    const api = renderApp(scoreHandlers({ 'scores:models': () => (trained ? [AUTO, SAVINGS] : []) }), '#/scores');
+    const reason = (family: string) =>
+      `${family === 'heloc' ? 3 : 12} of 900 customers without one opened one between 2026-04-30 and 2026-10-31: ` +
+      'at least 20 openers and 20 others are needed to learn from.';
+    const api = renderApp(
+      scoreHandlers({
+        'scores:models': () => (trained ? [AUTO, SAVINGS] : []),
+        'scores:outcome': () => ({
+          as_of: '2026-10-31',
+          window_start: '2026-04-30',
+          models: [AUTO, SAVINGS],
+          skipped: [
+            { family: 'heloc', reason: reason('heloc') },
+            { family: 'mortgage', reason: reason('mortgage') },
+            { family: 'cd', reason: reason('mortgage') },
+          ],
+          notes: ['KLIs were left out: compute the KLIs first, then train the scores again.'],
+        }),
+      }),
+      '#/scores',
+    );
     await userEvent.click(await screen.findByRole('button', { name: 'Train scores' }));
     const bar = await screen.findByRole('progressbar', { name: 'Training the scores' });
     expect(api.inputs('scores:train')).toEqual([{}]);
@@ -170,14 +177,14 @@ describe('Next-product scores', () => {
 
     const summary = await screen.findByTestId('scores-summary');
     expect(summary.textContent).toContain('Scores trained for 2 product families: Auto loan, Savings.');
-    // The nine families left out for the same reason are named together, the reason said once.
+    // What the run itself said: families left out for the same reason are named together, the reason said once.
+    expect(api.inputs('scores:outcome')).toEqual([{ job_id: TRAIN_JOB.id }]);
     const skipped = within(summary).getAllByTestId('scores-skipped');
     expect(skipped.map((s) => s.textContent)).toEqual([
-      'Checking, Money market, Certificates of deposit, Home equity, Mortgage, Credit card, Personal loan, ' +
-        'Online banking, e-Statements — Too few customers opened one between 2026-04-30 and 2026-10-31 to learn ' +
-        'from: at least 20 openers, and 20 who did not open, are needed.',
+      `Home equity — ${reason('heloc')}`,
+      `Mortgage, Certificates of deposit — ${reason('mortgage')}`,
     ]);
-    expect(screen.queryByTestId('scores-note')).toBeNull();
+    expect(screen.getByTestId('scores-note').textContent).toContain('compute the KLIs first');
     // The screen reloads with the new models; the summary names the families left out, so the table's line does not.
     expect(await screen.findByRole('table', { name: 'Next-product scores by family' })).toBeTruthy();
     expect(screen.queryByTestId('scores-not-scored')).toBeNull();
