@@ -10,6 +10,7 @@ import { IMPORT_USAGE, importCommand } from './cli/import-command';
 import { IMPORTS_USAGE, importsCommand } from './cli/imports-command';
 import { KLI_USAGE, kliCommand } from './cli/kli-command';
 import { PROFILES_USAGE, profilesCommand } from './cli/profiles-command';
+import { LETTERS_USAGE, PLAN_USAGE, lettersCommand, planCommand } from './cli/plan-command';
 import { SCORES_USAGE, scoresCommand } from './cli/scores-command';
 import { STATS_USAGE, statsCommand } from './cli/stats-command';
 import { TRIGGERS_USAGE, triggersCommand } from './cli/triggers-command';
@@ -25,6 +26,8 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => void | 
   scores: { usage: SCORES_USAGE, run: scoresCommand },
   audience: { usage: AUDIENCE_USAGE, run: audienceCommand },
   audit: { usage: AUDIT_USAGE, run: auditCommand },
+  plan: { usage: PLAN_USAGE, run: planCommand },
+  letters: { usage: LETTERS_USAGE, run: lettersCommand },
 };
 
 function usage(): string {

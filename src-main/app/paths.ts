@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,4 +23,11 @@ export function sourceWorkerPath(): string {
 export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
+}
+
+/** A file under resources/ (fonts, the demo's parameters): beside the source, or in a packaged app's resources. */
+export function resourcePath(...parts: string[]): string {
+  const packaged = (process as { resourcesPath?: string }).resourcesPath;
+  const candidates = [join(projectRoot(), 'resources', ...parts), ...(packaged ? [join(packaged, ...parts)] : [])];
+  return candidates.find((path) => existsSync(path)) ?? candidates[0]!;
 }

@@ -4,6 +4,7 @@
  * own files. The database is built beside its destination and moved into place at the end,
  * so a cancelled or failed build leaves whatever was there before untouched.
  */
+import { seedSamplePlan } from '../plan/sample-plan';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeDemoFiles } from '../demo';
@@ -66,6 +67,7 @@ export async function buildDemoBank(options: DemoBuildOptions, hooks: DemoBuildH
       });
       setSetting(db, 'bank_name', files.bankName);
       setSetting(db, 'demo', JSON.stringify({ customers: options.customers, seed: options.seed }));
+      seedSamplePlan(db);
       stats = getStats(db);
       db.pragma('wal_checkpoint(TRUNCATE)');
     } finally {

@@ -44,8 +44,9 @@ export function openExistingDb(raw: string | undefined): Db {
 }
 
 /**
- * Runs `work` on the database named by --db and closes it; an AppError (a refusal the user can
- * act on) becomes the command's error message, `explain` saying more where it can.
+ * Runs `work` on the database named by --db and closes it (once its promise settles, for async
+ * work); an AppError (a refusal the user can act on) becomes the command's error message,
+ * `explain` saying more where it can.
  */
 export function withExistingDb<T>(
   raw: string | undefined,
@@ -53,12 +54,22 @@ export function withExistingDb<T>(
   explain: (error: AppError) => string = (error) => error.message,
 ): T {
   const db = openExistingDb(raw);
-  try {
-    return work(db);
-  } catch (error) {
-    if (error instanceof AppError) throw new CliError(explain(error));
-    throw error;
-  } finally {
+  const fail = (error: unknown): never => {
     db.close();
+    throw error instanceof AppError ? new CliError(explain(error)) : error;
+  };
+  let result: T;
+  try {
+    result = work(db);
+  } catch (error) {
+    return fail(error);
   }
+  if (result instanceof Promise) {
+    return result.then((value: unknown) => {
+      db.close();
+      return value;
+    }, fail) as T;
+  }
+  db.close();
+  return result;
 }

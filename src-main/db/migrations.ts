@@ -520,6 +520,90 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX product_scores_customer ON product_scores(customer_id, family);
     `,
   },
+  {
+    version: 12,
+    name: 'plan and letters',
+    sql: `
+      -- What a new account is worth, per product code, for projections and ROMI: balance in
+      -- cents, annual spread (or margin) in basis points, annual fees, months kept, cost to open.
+      CREATE TABLE product_economics (
+        code TEXT PRIMARY KEY REFERENCES products(code) ON DELETE CASCADE,
+        average_balance_cents INTEGER NOT NULL CHECK (average_balance_cents >= 0),
+        spread_bps INTEGER NOT NULL CHECK (spread_bps BETWEEN -10000 AND 10000),
+        annual_fee_cents INTEGER NOT NULL CHECK (annual_fee_cents >= 0),
+        life_months INTEGER NOT NULL CHECK (life_months BETWEEN 1 AND 600),
+        acquisition_cost_cents INTEGER NOT NULL CHECK (acquisition_cost_cents >= 0),
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL
+      ) STRICT;
+
+      -- Letter bodies (Handlebars: merge fields and conditional blocks).
+      CREATE TABLE letter_templates (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        body TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE offers (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        product_code TEXT NOT NULL REFERENCES products(code),
+        name TEXT NOT NULL,
+        headline TEXT NOT NULL,
+        body TEXT NOT NULL,
+        incentive TEXT NOT NULL DEFAULT '',
+        response_days INTEGER NOT NULL DEFAULT 90 CHECK (response_days BETWEEN 1 AND 730),
+        -- JSON: {"mail": cents a piece, "email": …, "banner": …, "branch": …}; a channel listed is used.
+        channels TEXT NOT NULL,
+        template_id INTEGER REFERENCES letter_templates(id),
+        apy REAL,
+        prescreened INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL
+      ) STRICT;
+
+      -- The matrix: audiences in priority order (1 first), each month's offer per audience.
+      CREATE TABLE plan_rows (
+        audience_id INTEGER PRIMARY KEY REFERENCES audiences(id) ON DELETE CASCADE,
+        priority INTEGER NOT NULL UNIQUE
+      ) STRICT;
+      CREATE TABLE plan_cells (
+        month TEXT NOT NULL,
+        audience_id INTEGER NOT NULL REFERENCES plan_rows(audience_id) ON DELETE CASCADE,
+        offer_id INTEGER NOT NULL REFERENCES offers(id),
+        PRIMARY KEY (month, audience_id)
+      ) STRICT;
+
+      -- A month run: reviewed, then final (immutable). The summary is the cells and waterfall as JSON.
+      CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        month TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('review', 'final')),
+        seed INTEGER NOT NULL,
+        control_share REAL NOT NULL,
+        drop_date TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        finalized_at TEXT,
+        finalized_by TEXT
+      ) STRICT;
+      CREATE UNIQUE INDEX runs_final_month ON runs(month) WHERE status = 'final';
+      CREATE TABLE run_recipients (
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        household_id INTEGER NOT NULL,
+        audience_id INTEGER NOT NULL,
+        offer_id INTEGER NOT NULL,
+        grp TEXT NOT NULL CHECK (grp IN ('mailed', 'control')),
+        keycode TEXT NOT NULL UNIQUE,
+        PRIMARY KEY (run_id, customer_id, offer_id)
+      ) STRICT;
+      CREATE INDEX run_recipients_customer ON run_recipients(customer_id);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
