@@ -43,6 +43,19 @@ import type {
 import { ruleLimitsError, ruleNodeSchema } from './audience-schema';
 import type { AuditPage } from './audit-log';
 import type { CustomerScore, ScoreModel, ScoreTrainResult } from './scores';
+import {
+  CHANNELS,
+  type LetterTemplate,
+  type Offer,
+  type PlanCell,
+  type PlanProjection,
+  type PlanRow,
+  type PlanSettings,
+  type PlanView,
+  type ProductEconomics,
+  type RunRecipient,
+  type RunSummary,
+} from './plan';
 
 /** A file on this machine, as the desktop file dialog or the browser-mode upload gives it. */
 const filePath = z.string().min(1).max(4096);
@@ -50,6 +63,24 @@ const profileName = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 const recordId = z.number().int().positive();
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month is written YYYY-MM');
+const offerInputSchema = z
+  .object({
+    code: z
+      .string()
+      .regex(/^[A-Z0-9][A-Z0-9-]{0,19}$/, 'an offer code is up to 20 capital letters, digits and hyphens'),
+    product_code: z.string().min(1).max(40),
+    name: z.string().trim().min(1).max(80),
+    headline: z.string().trim().min(1).max(200),
+    body: z.string().trim().min(1).max(4000),
+    incentive: z.string().trim().max(400).default(''),
+    response_days: z.number().int().min(1).max(730).default(90),
+    channels: z.partialRecord(z.enum(CHANNELS), z.number().min(0).max(100)),
+    template_id: recordId.nullable(),
+    apy: z.number().min(0).max(25).nullable().default(null),
+    prescreened: z.boolean().default(false),
+  })
+  .strict();
 /** An audience rule with its limits (depth, size) checked; fields and values are checked by the compiler. */
 const audienceRule = ruleNodeSchema.superRefine((rule, ctx) => {
   const error = ruleLimitsError(rule);
@@ -231,6 +262,55 @@ export const schemas = {
     })
     .strict(),
   'audit:export': z.object({ format: z.enum(['csv', 'xlsx']), ...auditFilters }).strict(),
+  'plan:get': z.object({}).strict(),
+  'plan:projections': z.object({}).strict(),
+  'plan:settings': z
+    .object({
+      start_month: month.optional(),
+      months: z.number().int().min(1).max(36).optional(),
+      control_share: z.number().min(0).max(0.5).optional(),
+      offers_per_household: z.number().int().min(1).max(3).optional(),
+      budget: z.number().min(0).max(1e10).nullable().optional(),
+    })
+    .strict(),
+  'plan:add-row': z.object({ audience_id: recordId }).strict(),
+  'plan:reorder': z.object({ audience_ids: z.array(recordId).min(1).max(500) }).strict(),
+  'plan:set-cell': z.object({ month, audience_id: recordId, offer_id: recordId.nullable() }).strict(),
+  'plan:run-month': z
+    .object({
+      month,
+      out_dir: filePath,
+      seed: z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 31 - 1)
+        .optional(),
+    })
+    .strict(),
+  'plan:run-outcome': z.object({ job_id: z.string().min(1).max(100) }).strict(),
+  'plan:runs': z.object({}).strict(),
+  'plan:finalize': z.object({ run_id: recordId }).strict(),
+  'plan:recipients': z
+    .object({
+      run_id: recordId,
+      page: z.number().int().min(1).default(1),
+      page_size: z.number().int().min(1).max(500).default(100),
+    })
+    .strict(),
+  'plan:preview': z.object({ offer_id: recordId, customer: z.string().trim().min(1).max(40) }).strict(),
+  'offers:save': z.object({ offer: offerInputSchema }).strict(),
+  'templates:save': z.object({ name: z.string().trim().min(1).max(80), body: z.string().min(1).max(20_000) }).strict(),
+  'economics:set': z
+    .object({
+      code: z.string().min(1).max(40),
+      average_balance: z.number().min(0).max(1e9),
+      spread_percent: z.number().min(-100).max(100),
+      annual_fee: z.number().min(0).max(1e6),
+      life_months: z.number().int().min(1).max(600),
+      acquisition_cost: z.number().min(0).max(1e7),
+    })
+    .strict(),
 } as const satisfies Record<Channel, z.ZodType>;
 
 export interface ApiOutputs {
@@ -315,6 +395,27 @@ export interface ApiOutputs {
   'audit:list': AuditPage;
   /** Every entry the filters match, not one page. */
   'audit:export': DownloadFile;
+  /** The matrix and everything it is made of: months, rows, cells, offers, templates, economics, settings. */
+  'plan:get': PlanView;
+  /** Each cell's expected pieces, cost, responses and return, with the months' and the year's totals. */
+  'plan:projections': PlanProjection;
+  'plan:settings': PlanSettings;
+  'plan:add-row': PlanRow[];
+  'plan:reorder': PlanRow[];
+  'plan:set-cell': PlanCell[];
+  /** Starts a month run (a job): recipients, control groups, keycodes and the files in out_dir. */
+  'plan:run-month': JobInfo;
+  /** What a month run made; null while it runs. */
+  'plan:run-outcome': RunSummary | null;
+  'plan:runs': RunSummary[];
+  /** Locks a reviewed run and writes the contact history of its mailed pieces. */
+  'plan:finalize': RunSummary;
+  'plan:recipients': { rows: RunRecipient[]; total: number };
+  /** One merged letter of an offer for a customer, as a one-page PDF. */
+  'plan:preview': DownloadFile;
+  'offers:save': Offer;
+  'templates:save': LetterTemplate;
+  'economics:set': ProductEconomics;
 }
 
 export type { Channel } from './channels';

@@ -62,6 +62,21 @@ export const CHANNELS = [
   'scores:customer',
   'audit:list',
   'audit:export',
+  'plan:get',
+  'plan:projections',
+  'plan:settings',
+  'plan:add-row',
+  'plan:reorder',
+  'plan:set-cell',
+  'plan:run-month',
+  'plan:run-outcome',
+  'plan:runs',
+  'plan:finalize',
+  'plan:recipients',
+  'plan:preview',
+  'offers:save',
+  'templates:save',
+  'economics:set',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -209,7 +209,7 @@ export interface CustomerProfile {
   transactions: ProfileTransaction[];
 }
 
-export type JobKind = 'demo:build' | 'import:run' | 'kli:compute' | 'scores:train';
+export type JobKind = 'demo:build' | 'import:run' | 'kli:compute' | 'scores:train' | 'plan:run';
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 

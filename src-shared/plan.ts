@@ -98,3 +98,47 @@ export interface RunRecipient {
 }
 
 export const DEFAULT_CONTROL_SHARE = 0.1;
+
+export interface PlanSettings {
+  start_month: string | null;
+  months: number;
+  /** Share of each cell held out as the control group (0–0.5). */
+  control_share: number;
+  /** Offers a household may get in a month (1–3). */
+  offers_per_household: number;
+  /** The year's budget in dollars (null: none set). */
+  budget: number | null;
+}
+
+export interface PlanView {
+  months: string[];
+  rows: PlanRow[];
+  cells: PlanCell[];
+  offers: Offer[];
+  templates: LetterTemplate[];
+  economics: ProductEconomics[];
+  settings: PlanSettings;
+  /** Audiences with an approved version: the ones a row can be added for. */
+  audiences: { id: number; name: string }[];
+}
+
+export interface CellProjection {
+  month: string;
+  audience_id: number;
+  offer_id: number;
+  pieces: number;
+  /** Dollars. */
+  cost: number;
+  response_rate: number;
+  /** Whether the rate comes from this offer's past results (else the family's usual rate). */
+  rate_from_results: boolean;
+  responses: number;
+  /** Dollars: value of the accounts opened over their life, less what opening them costs. */
+  return: number;
+}
+
+export interface PlanProjection {
+  cells: CellProjection[];
+  months: { month: string; pieces: number; cost: number; responses: number; return: number }[];
+  year: { pieces: number; cost: number; responses: number; return: number; budget: number | null };
+}

@@ -21,6 +21,10 @@ import { getCustomerProfile } from '../customers/customer-profile';
 import { listCustomers } from '../customers/list-customers';
 import { currentActor } from '../db/audit';
 import { customerScores, listScoreModels } from '../scores/store';
+import { addPlanRow, reorderPlanRows, saveOffer, saveTemplate, setEconomics, setPlanCell } from '../plan/plan-store';
+import { listRuns, planView, previewLetter, recipientsPage, setPlanSettings } from '../plan/plan-view';
+import { finalizeRun, preflight } from '../plan/run-month';
+import type { PlanProjection } from '../../src-shared/plan';
 import { auditLogDownload, auditLogPage } from '../exports/audit-log';
 import { importQuality, listImports, quarantineIssues, quarantinePage, rollbackImport } from '../ingest/import-history';
 import { issueReport } from '../ingest/issue-report';
@@ -28,7 +32,7 @@ import { bankMerchantCleaner, listMerchantRules, saveMerchantRules } from '../in
 import { deleteProfile, findProfile, listProfiles, saveProfile } from '../ingest/profiles/store';
 import { importTargets, sniffAnyFiles } from '../ingest/sniff-files';
 import { suggestMapping } from '../ingest/suggest-mapping';
-import { checkReadableFile } from '../app/context';
+import { checkReadableFile, checkWritableDir } from '../app/context';
 import type { AudienceDetails } from '../../src-shared/audience';
 import type { KliPreview, KliSummary, TriggerHitsPage } from '../../src-shared/kli';
 import { getBankNames, setBankNames } from '../kli/bank-names';
@@ -160,6 +164,28 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'scores:outcome': (ctx, input) => ctx.scoresOutcome(input.job_id),
   'scores:models': (ctx) => listScoreModels(ctx.requireDb()),
   'scores:customer': (ctx, input) => customerScores(ctx.requireDb(), input.customer_id),
+  'plan:get': (ctx) => planView(ctx.requireDb()),
+  // Counting every cell's audience reads much of the bank: on a worker.
+  'plan:projections': (ctx) => ctx.runTask<PlanProjection>('plan:projections', {}),
+  'plan:settings': (ctx, input) => setPlanSettings(ctx.requireDb(), input, currentActor()),
+  'plan:add-row': (ctx, input) => addPlanRow(ctx.requireDb(), input.audience_id, currentActor()),
+  'plan:reorder': (ctx, input) => reorderPlanRows(ctx.requireDb(), input.audience_ids, currentActor()),
+  'plan:set-cell': (ctx, input) =>
+    setPlanCell(ctx.requireDb(), input.month, input.audience_id, input.offer_id, currentActor()),
+  'plan:run-month': (ctx, input) => {
+    const problems = preflight(ctx.requireDb(), input.month);
+    if (problems.length)
+      throw new AppError('invalid_input', `${input.month} cannot run yet:\n- ${problems.join('\n- ')}`);
+    return ctx.startPlanRun({ ...input, out_dir: checkWritableDir(input.out_dir) });
+  },
+  'plan:run-outcome': (ctx, input) => ctx.planRunOutcome(input.job_id),
+  'plan:runs': (ctx) => listRuns(ctx.requireDb()),
+  'plan:finalize': (ctx, input) => finalizeRun(ctx.requireDb(), input.run_id, currentActor()),
+  'plan:recipients': (ctx, input) => recipientsPage(ctx.requireDb(), input.run_id, input.page, input.page_size),
+  'plan:preview': (ctx, input) => previewLetter(ctx.requireDb(), input.offer_id, input.customer),
+  'offers:save': (ctx, input) => saveOffer(ctx.requireDb(), input.offer, currentActor()),
+  'templates:save': (ctx, input) => saveTemplate(ctx.requireDb(), input.name, input.body, currentActor()),
+  'economics:set': (ctx, input) => setEconomics(ctx.requireDb(), input, currentActor()),
   'audit:list': (ctx, input) => auditLogPage(ctx.requireDb(), input),
   'audit:export': (ctx, { format, ...filters }) => auditLogDownload(ctx.requireDb(), filters, format),
 };

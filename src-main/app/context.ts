@@ -2,8 +2,8 @@
  * The running app's state, shared by the desktop window and browser mode: the data folder,
  * the open database, and the long jobs. Handlers reach the database only through here.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { AppInfo, JobInfo } from '../../src-shared/domain';
 import type { ImportOutcome } from '../../src-shared/imports';
 import type { MappingProfile } from '../../src-shared/mapping-profile';
@@ -16,7 +16,8 @@ import { JobRunner } from '../jobs/job-runner';
 import type { DemoBuildResult } from '../bank/demo-bank';
 import { getSetting } from '../bank/stats';
 import { readAppConfig, writeAppConfig } from './app-config';
-import type { KliComputeInput, ScoresTrainInput } from '../jobs/registry';
+import type { KliComputeInput, PlanRunInput, ScoresTrainInput } from '../jobs/registry';
+import type { RunSummary } from '../../src-shared/plan';
 import type { ProductFamily } from '../../src-shared/domain';
 import type { ScoreTrainResult } from '../../src-shared/scores';
 import { LiveCountWorker, runTask, type TaskInput, type TaskName } from '../jobs/tasks';
@@ -198,6 +199,39 @@ export class AppContext {
     return this.scoreOutcomes.get(jobId) ?? null;
   }
 
+  private readonly runOutcomes = new Map<string, RunSummary>();
+
+  /** Runs a month of the plan in a worker; its files go to `outDir`. */
+  startPlanRun(input: { month: string; out_dir: string; seed?: number | undefined }): JobInfo {
+    this.requireDb();
+    const dbPath = this.path;
+    if (!dbPath) throw new AppError('no_database', 'No database is open.');
+    if (this.jobs.running('import:run'))
+      throw new AppError('busy', 'An import is running; run the month when it has finished.');
+    const job = this.jobs.start(
+      'plan:run',
+      {
+        dbPath,
+        month: input.month,
+        outDir: input.out_dir,
+        ...(input.seed === undefined ? {} : { seed: input.seed }),
+        actor: currentActor(),
+      } satisfies PlanRunInput,
+      (value) => {
+        this.runOutcomes.set(job.id, value as RunSummary);
+        this.options.emit('db:changed', { db_path: dbPath });
+      },
+    );
+    return job;
+  }
+
+  /** What a month run made; null while it runs (a failed run's reason is on its job). */
+  planRunOutcome(jobId: string): RunSummary | null {
+    const job = this.jobs.get(jobId);
+    if (!job || job.kind !== 'plan:run') throw new AppError('not_found', `No month-run job ${jobId}.`);
+    return this.runOutcomes.get(jobId) ?? null;
+  }
+
   /** Learns the next-product scores in a worker (one run at a time: a second call joins it). */
   startScoresTrain(input: { families?: ProductFamily[] | undefined; window_months?: number | undefined }): JobInfo {
     this.requireDb();
@@ -288,4 +322,17 @@ export function checkReadableFile(path: string): string {
   if (!stats.isFile()) throw new AppError('invalid_input', `${path} is a folder, not a file.`);
   if (stats.size === 0) throw new AppError('invalid_input', `${path} is empty.`);
   return path;
+}
+
+/** A folder the user picked for output: made when missing; refused when it is a file or cannot be written. */
+export function checkWritableDir(path: string): string {
+  const dir = resolve(path);
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new AppError('invalid_input', `${dir}: the files cannot be written there. Pick another folder.`);
+  }
+  if (!statSync(dir).isDirectory()) throw new AppError('invalid_input', `${dir} is a file, not a folder.`);
+  return dir;
 }

@@ -9,6 +9,8 @@ import { buildDemoBank } from '../bank/demo-bank';
 import { runImport } from '../ingest/run-import';
 import { runKliCompute } from '../kli/compute';
 import { trainScores } from '../scores/train';
+import { writeRunFiles } from '../plan/run-files';
+import { runMonth } from '../plan/run-month';
 import { openDatabase } from '../db/open';
 import { evaluateTriggersAfterImport } from '../triggers/service';
 import type { JobContext } from './protocol';
@@ -47,6 +49,15 @@ const scoresTrainInput = z.object({
 });
 export type ScoresTrainInput = z.input<typeof scoresTrainInput>;
 
+const planRunInput = z.object({
+  dbPath: z.string().min(1),
+  month: z.string().min(1),
+  outDir: z.string().min(1),
+  seed: z.number().int().optional(),
+  actor: z.string().min(1),
+});
+export type PlanRunInput = z.input<typeof planRunInput>;
+
 type JobFn = (input: unknown, ctx: JobContext) => Promise<unknown>;
 
 function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
@@ -84,6 +95,20 @@ export const JOBS: Record<JobKind, JobFn> = {
       onProgress: (p) => ctx.progress(p.step, p.current, p.total, p.rows),
       signal: ctx.signal,
     }),
+  'plan:run': async (input, ctx) => {
+    const parsed = parseInput(planRunInput, input);
+    const db = openDatabase(parsed.dbPath);
+    try {
+      ctx.progress('Choosing the recipients', 0, 2);
+      const summary = runMonth(db, { month: parsed.month, actor: parsed.actor, seed: parsed.seed });
+      ctx.progress('Writing the letters and files', 1, 2);
+      const files = await writeRunFiles(db, summary.run_id, parsed.outDir);
+      ctx.progress('Done', 2, 2);
+      return { ...summary, files };
+    } finally {
+      db.close();
+    }
+  },
   'scores:train': async (input, ctx) => {
     const parsed = parseInput(scoresTrainInput, input);
     const db = openDatabase(parsed.dbPath);

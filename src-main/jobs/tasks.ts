@@ -11,7 +11,8 @@ import { audienceQuery } from '../../src-shared/api';
 import { customKliSchema } from '../../src-shared/kli-schema';
 import { audienceDetails } from '../audience/catalog';
 import type { AudienceCount } from '../../src-shared/audience';
-import { queryOptions } from '../audience/count';
+import { queryOptions, today } from '../audience/count';
+import { projectPlan } from '../plan/projections';
 import { liveCounter } from '../audience/live-count';
 import { AppError } from '../app/errors';
 import { openDatabase, type Db } from '../db/open';
@@ -24,6 +25,7 @@ const TASK_INPUTS = {
   'kli:save': z.object({ ...base, definition: customKliSchema, overwrite: z.boolean() }),
   'triggers:run': z.object(base),
   'audience:details': z.object({ ...base, query: audienceQuery }),
+  'plan:projections': z.object(base),
 } as const;
 
 export type TaskName = keyof typeof TASK_INPUTS;
@@ -43,6 +45,7 @@ const TASKS: { [T in TaskName]: (input: z.output<(typeof TASK_INPUTS)[T]>) => un
   'kli:save': (i) => withDb(i.dbPath, (db) => saveCustomKli(db, i.definition, i.overwrite, i.actor)),
   'triggers:run': (i) => withDb(i.dbPath, (db) => runTriggers(db, i.actor)),
   'audience:details': (i) => withDb(i.dbPath, (db) => audienceDetails(db, i.query.rule, queryOptions(i.query))),
+  'plan:projections': (i) => withDb(i.dbPath, (db) => projectPlan(db, today())),
 };
 
 /** What the worker entry receives for a task (instead of a job). */

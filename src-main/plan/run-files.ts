@@ -38,15 +38,36 @@ interface Piece {
   branch: string | null;
 }
 
+const PIECE_COLUMNS = `c.customer_number, c.first_name, c.last_name, c.address_line1, c.address_line2, c.city, c.state,
+  c.zip, c.email, c.branch_code, b.name AS branch`;
+
 function mailedPieces(db: Db, runId: number): Piece[] {
   return db
     .prepare(
-      `SELECT r.customer_id, r.household_id, r.keycode, r.offer_id, c.customer_number, c.first_name, c.last_name,
-              c.address_line1, c.address_line2, c.city, c.state, c.zip, c.email, c.branch_code, b.name AS branch
+      `SELECT r.customer_id, r.household_id, r.keycode, r.offer_id, ${PIECE_COLUMNS}
        FROM run_recipients r JOIN customers c ON c.id = r.customer_id LEFT JOIN branches b ON b.code = c.branch_code
        WHERE r.run_id = ? AND r.grp = 'mailed' ORDER BY r.keycode`,
     )
     .all(runId) as Piece[];
+}
+
+/** One customer's letter for an offer, dated the first of next month, with a sample keycode. */
+export async function renderPreviewLetter(db: Db, offer: Offer, customerId: number, path: string): Promise<void> {
+  const piece = db
+    .prepare(
+      `SELECT c.id AS customer_id, c.household_id, 'K000000000000' AS keycode, ? AS offer_id, ${PIECE_COLUMNS}
+       FROM customers c LEFT JOIN branches b ON b.code = c.branch_code WHERE c.id = ?`,
+    )
+    .get(offer.id, customerId) as Piece | undefined;
+  if (!piece) throw new AppError('not_found', `No customer ${customerId}.`);
+  const now = new Date();
+  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
+  await writeLettersPdf(
+    path,
+    mergedLetters(db, next, [piece], new Map([[offer.id, offer]])),
+    letterStyle(db),
+    'Preview',
+  );
 }
 
 const longDate = (iso: string) =>
@@ -75,9 +96,14 @@ export function letterStyle(db: Db): LetterStyle {
   };
 }
 
-/** The merged letters of a run's mailed pieces, made one at a time as the PDF asks for them. */
-function* runLetters(db: Db, runId: number, pieces: readonly Piece[], offers: Map<number, Offer>): Generator<Letter> {
-  const run = getRun(db, runId);
+/** The merged letters of mailed pieces, made one at a time as the PDF asks for them. */
+function* mergedLetters(
+  db: Db,
+  dropDate: string,
+  pieces: readonly Piece[],
+  offers: Map<number, Offer>,
+): Generator<Letter> {
+  const run = { drop_date: dropDate };
   const bank = {
     name: getSetting(db, 'bank_name') ?? 'Your bank',
     short_name: getSetting(db, 'bank_short_name') ?? '',
@@ -168,7 +194,12 @@ export async function renderRunLetters(db: Db, runId: number, path: string): Pro
   const run = getRun(db, runId);
   const offers = new Map(listOffers(db).map((o) => [o.id, o]));
   const pieces = mailedPieces(db, runId);
-  return writeLettersPdf(path, runLetters(db, runId, pieces, offers), letterStyle(db), `Letters ${run.month}`);
+  return writeLettersPdf(
+    path,
+    mergedLetters(db, run.drop_date, pieces, offers),
+    letterStyle(db),
+    `Letters ${run.month}`,
+  );
 }
 
 const uses = (offer: Offer | undefined, channel: Channel) =>
@@ -189,7 +220,7 @@ export async function writeRunFiles(db: Db, runId: number, dir: string): Promise
   const m = run.month;
 
   const letters = join(dir, `letters-${m}.pdf`);
-  await writeLettersPdf(letters, runLetters(db, runId, pieces, offers), letterStyle(db), `Letters ${m}`);
+  await writeLettersPdf(letters, mergedLetters(db, run.drop_date, pieces, offers), letterStyle(db), `Letters ${m}`);
   files.push(letters);
 
   type MailRow = Record<'keycode' | 'offer' | 'customer' | 'name' | 'line1' | 'line2' | 'last_line', string>;

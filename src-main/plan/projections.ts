@@ -1,0 +1,111 @@
+/**
+ * What each cell of the matrix is expected to do: pieces (the audience's letters today with the
+ * offer's product and suppressions, less the control group), their cost, the responses at the
+ * expected rate (the offer's past response rate once results exist, else the family's usual
+ * rate for a cross-sell letter), and the return those new accounts bring over their life.
+ */
+import type { ProductFamily } from '../../src-shared/domain';
+import {
+  DEFAULT_CONTROL_SHARE,
+  type CellProjection,
+  type Offer,
+  type PlanProjection,
+  type ProductEconomics,
+} from '../../src-shared/plan';
+import type { RuleNode } from '../../src-shared/audience';
+import { countAudience } from '../audience/count';
+import type { Db } from '../db/open';
+import { getSetting } from '../bank/stats';
+import { listEconomics, listOffers, planCells } from './plan-store';
+
+/** Usual response to a cross-sell letter to existing customers, by family (a planning default). */
+const USUAL_RESPONSE: Record<ProductFamily, number> = {
+  checking: 0.015,
+  savings: 0.02,
+  money_market: 0.012,
+  cd: 0.02,
+  heloc: 0.008,
+  mortgage: 0.004,
+  auto: 0.006,
+  credit_card: 0.01,
+  personal_loan: 0.006,
+  online_banking: 0.04,
+  e_statements: 0.05,
+};
+
+/** What one new account brings over its life, less the cost of opening it (dollars). */
+export function accountValue(e: ProductEconomics): number {
+  const years = e.life_months / 12;
+  return e.average_balance * (e.spread_percent / 100) * years + e.annual_fee * years - e.acquisition_cost;
+}
+
+export function projectPlan(db: Db, asOf: string): PlanProjection {
+  const offers = new Map<number, Offer>(listOffers(db).map((o) => [o.id, o]));
+  const economics = new Map(listEconomics(db).map((e) => [e.code, e]));
+  const controlShare = Number(getSetting(db, 'plan_control_share') ?? DEFAULT_CONTROL_SHARE);
+  const versions = new Map<number, { rule: RuleNode; off: string[] } | null>();
+  const approved = db.prepare(
+    `SELECT rule, suppressions_off FROM audience_versions WHERE audience_id = ? AND status = 'approved'
+     ORDER BY version DESC LIMIT 1`,
+  );
+  const letters = new Map<string, number>();
+  const cells: CellProjection[] = [];
+  for (const cell of planCells(db)) {
+    const offer = offers.get(cell.offer_id);
+    if (!offer) continue;
+    if (!versions.has(cell.audience_id)) {
+      const row = approved.get(cell.audience_id) as { rule: string; suppressions_off: string } | undefined;
+      versions.set(
+        cell.audience_id,
+        row ? { rule: JSON.parse(row.rule), off: JSON.parse(row.suppressions_off) } : null,
+      );
+    }
+    const version = versions.get(cell.audience_id);
+    const key = `${cell.audience_id}/${offer.product_code}`;
+    if (!letters.has(key)) {
+      letters.set(
+        key,
+        version
+          ? countAudience(db, version.rule, { asOf, product: offer.product_code, off: version.off }).households
+          : 0,
+      );
+    }
+    const pieces = Math.round(letters.get(key)! * (1 - controlShare));
+    const e = economics.get(offer.product_code);
+    const family = (e?.family ?? 'checking') as ProductFamily;
+    const rate = USUAL_RESPONSE[family] ?? 0.01;
+    const responses = pieces * rate;
+    cells.push({
+      ...cell,
+      pieces,
+      cost: pieces * (offer.channels.mail ?? 0),
+      response_rate: rate,
+      rate_from_results: false,
+      responses,
+      return: e ? responses * accountValue(e) : 0,
+    });
+  }
+  const byMonth = new Map<string, PlanProjection['months'][number]>();
+  for (const c of cells) {
+    const m = byMonth.get(c.month) ?? { month: c.month, pieces: 0, cost: 0, responses: 0, return: 0 };
+    m.pieces += c.pieces;
+    m.cost += c.cost;
+    m.responses += c.responses;
+    m.return += c.return;
+    byMonth.set(c.month, m);
+  }
+  const months = [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month));
+  const sum = (k: 'pieces' | 'cost' | 'responses' | 'return') => months.reduce((s, m) => s + m[k], 0);
+  const budget = getSetting(db, 'plan_budget');
+  return {
+    cells,
+    months,
+    year: {
+      pieces: sum('pieces'),
+      cost: sum('cost'),
+      responses: sum('responses'),
+      return: sum('return'),
+      budget: budget === null ? null : Number(budget),
+    },
+  };
+}
