@@ -151,6 +151,9 @@ export async function writeLettersPdf(
   for (const letter of letters) {
     drawLetter(doc, letter, style);
     pages++;
+    // Let the finished pages flow to the file now and then, so memory stays flat however many letters.
+    if (pages % 25 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (out.writableNeedDrain) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   if (pages === 0) {
     doc.addPage();

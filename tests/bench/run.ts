@@ -3,6 +3,7 @@ import { runAudienceBench } from './audience-bench';
 import { runDemoBench } from './demo-bench';
 import { runImportBench } from './import-bench';
 import { runKliBench } from './kli-bench';
+import { runLettersBench } from './letters-bench';
 import { runScoresBench } from './scores-bench';
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
@@ -11,6 +12,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   kli: runKliBench,
   audience: runAudienceBench,
   scores: runScoresBench,
+  letters: runLettersBench,
 };
 
 const [name, ...args] = process.argv.slice(2);
