@@ -97,6 +97,33 @@ export interface RunRecipient {
   keycode: string;
 }
 
+/** The merge fields a template may use; `kli.<id>` takes any KLI id. */
+export const MERGE_FIELDS = [
+  'salutation',
+  'date',
+  'keycode',
+  'customer.first_name',
+  'customer.last_name',
+  'customer.full_name',
+  'customer.customer_number',
+  'customer.city',
+  'customer.state',
+  'household.names',
+  'household.size',
+  'offer.code',
+  'offer.name',
+  'offer.headline',
+  'offer.body',
+  'offer.incentive',
+  'offer.apy',
+  'offer.respond_by',
+  'offer.response_days',
+  'product.code',
+  'product.name',
+  'bank.name',
+  'bank.short_name',
+] as const;
+
 export const DEFAULT_CONTROL_SHARE = 0.1;
 
 export interface PlanSettings {

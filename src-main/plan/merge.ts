@@ -4,34 +4,8 @@
  * it (upper case, no punctuation, nothing below the city/state/ZIP line).
  */
 import Handlebars from 'handlebars';
+import { MERGE_FIELDS } from '../../src-shared/plan';
 import { AppError } from '../app/errors';
-
-/** The merge fields a template may use; `kli.<id>` takes any KLI id. */
-export const MERGE_FIELDS = [
-  'salutation',
-  'date',
-  'keycode',
-  'customer.first_name',
-  'customer.last_name',
-  'customer.full_name',
-  'customer.customer_number',
-  'customer.city',
-  'customer.state',
-  'household.names',
-  'household.size',
-  'offer.code',
-  'offer.name',
-  'offer.headline',
-  'offer.body',
-  'offer.incentive',
-  'offer.apy',
-  'offer.respond_by',
-  'offer.response_days',
-  'product.code',
-  'product.name',
-  'bank.name',
-  'bank.short_name',
-] as const;
 
 export interface MergeContext {
   salutation: string;
