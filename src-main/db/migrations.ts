@@ -555,7 +555,7 @@ export const MIGRATIONS: Migration[] = [
         body TEXT NOT NULL,
         incentive TEXT NOT NULL DEFAULT '',
         response_days INTEGER NOT NULL DEFAULT 90 CHECK (response_days BETWEEN 1 AND 730),
-        -- JSON: {"mail": cents a piece, "email": …, "banner": …, "branch": …}; a channel listed is used.
+        -- JSON {"mail": dollars a piece, "email": …, "banner": …, "branch": …}: the channels used.
         channels TEXT NOT NULL,
         template_id INTEGER REFERENCES letter_templates(id),
         apy REAL,
