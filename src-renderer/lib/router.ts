@@ -13,6 +13,9 @@ export type Route =
   | { screen: 'triggers' }
   /** The Audiences stage's second tab: who is likely to open each product next. */
   | { screen: 'scores' }
+  /** The Matrix stage's tabs: offers, letters and products' economics; running a month. */
+  | { screen: 'offers' }
+  | { screen: 'month-run' }
   | { screen: 'settings' }
   /** Settings' second tab: who did what, when, for a compliance review. */
   | { screen: 'audit-log' };
@@ -51,6 +54,8 @@ export function parseRoute(hash: string): Route {
   if (head === 'audit-log') return { screen: 'audit-log' };
   if (head === 'triggers') return { screen: 'triggers' };
   if (head === 'scores') return { screen: 'scores' };
+  if (head === 'offers') return { screen: 'offers' };
+  if (head === 'month-run') return { screen: 'month-run' };
   if (head === 'new-kli') return { screen: 'kli-editor', id: null };
   if (isStage(head)) return { screen: 'stage', stage: head };
   return HOME;
@@ -75,6 +80,10 @@ export function href(route: Route): string {
       return '#/triggers';
     case 'scores':
       return '#/scores';
+    case 'offers':
+      return '#/offers';
+    case 'month-run':
+      return '#/month-run';
     case 'settings':
       return '#/settings';
     case 'audit-log':

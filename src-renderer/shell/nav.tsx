@@ -18,12 +18,15 @@ const ITEMS: { label: string; route: Route }[] = [
 
 /** Screens that belong to the KLIs stage: one KLI, the editor, and the triggers tab. */
 const KLI_SCREENS: Route['screen'][] = ['kli', 'kli-editor', 'triggers'];
+/** The Matrix stage's other tabs. */
+const MATRIX_SCREENS: Route['screen'][] = ['offers', 'month-run'];
 
 function isActive(item: Route, current: Route): boolean {
   if (item.screen === 'settings') return current.screen === 'settings' || current.screen === 'audit-log';
   if (item.screen === 'customers') return current.screen === 'customers' || current.screen === 'customer';
   if (item.screen === 'stage' && item.stage === 'klis' && KLI_SCREENS.includes(current.screen)) return true;
   if (item.screen === 'stage' && item.stage === 'audiences' && current.screen === 'scores') return true;
+  if (item.screen === 'stage' && item.stage === 'matrix' && MATRIX_SCREENS.includes(current.screen)) return true;
   if (item.screen === 'stage') return current.screen === 'stage' && current.stage === item.stage;
   return item.screen === current.screen;
 }
@@ -35,6 +38,8 @@ export function titleOf(route: Route): string {
   if (route.screen === 'kli-editor') return route.id === null ? 'New KLI' : 'Edit KLI';
   if (route.screen === 'triggers') return 'Triggers';
   if (route.screen === 'scores') return 'Next-product scores';
+  if (route.screen === 'offers') return 'Offers and letters';
+  if (route.screen === 'month-run') return 'Run a month';
   if (route.screen === 'audit-log') return 'Audit log';
   return ITEMS.find((item) => isActive(item.route, route))?.label ?? 'Home';
 }

@@ -9,6 +9,7 @@ import { KliDetailScreen } from '../klis/kli-detail';
 import { KliEditorScreen } from '../klis/kli-editor';
 import { KlisStage } from '../klis/klis-stage';
 import { EpochContext } from '../lib/epoch';
+import { MatrixStage } from '../matrix/matrix-stage';
 import { href, type Route } from '../lib/router';
 import { SettingsScreen } from '../settings/settings-screen';
 import { NotBuiltScreen } from '../stages/not-built';
@@ -28,11 +29,16 @@ function Screen({ route, info, dbPath }: { route: Route; info: AppInfo; dbPath: 
       if (route.stage === 'import') return <ImportScreen dbPath={dbPath} />;
       if (route.stage === 'klis') return <KlisStage tab="library" dbPath={dbPath} />;
       if (route.stage === 'audiences') return <AudiencesStage tab="audiences" dbPath={dbPath} />;
+      if (route.stage === 'matrix') return <MatrixStage tab="plan" info={info} dbPath={dbPath} />;
       return <NotBuiltScreen stage={route.stage} />;
     case 'triggers':
       return <KlisStage tab="triggers" dbPath={dbPath} />;
     case 'scores':
       return <AudiencesStage tab="scores" dbPath={dbPath} />;
+    case 'offers':
+      return <MatrixStage tab="offers" info={info} dbPath={dbPath} />;
+    case 'month-run':
+      return <MatrixStage tab="run" info={info} dbPath={dbPath} />;
     case 'kli':
       return <KliDetailScreen key={route.id} id={route.id} dbPath={dbPath} />;
     case 'kli-editor':

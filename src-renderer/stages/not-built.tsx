@@ -1,13 +1,12 @@
 import type { StageId } from '../lib/router';
 
-/** The stages still to come (built: import/import-screen.tsx, klis/klis-stage.tsx, audiences/audiences-stage.tsx). */
-export type UnbuiltStage = Exclude<StageId, 'import' | 'klis' | 'audiences'>;
+/**
+ * The stages still to come (built: import/import-screen.tsx, klis/klis-stage.tsx,
+ * audiences/audiences-stage.tsx, matrix/matrix-stage.tsx).
+ */
+export type UnbuiltStage = Exclude<StageId, 'import' | 'klis' | 'audiences' | 'matrix'>;
 
 const STAGE_TEXT: Record<UnbuiltStage, { title: string; what: string }> = {
-  matrix: {
-    title: 'Cross-sell matrix',
-    what: 'The matrix will lay offers out as approved audiences by months of the plan, one letter per household a month, with projected volume, cost and return.',
-  },
   campaigns: {
     title: 'Campaigns',
     what: 'Campaigns will run a month: draw the mailing with a random control group, record contact history, and produce letters, the print-vendor file and channel lists.',

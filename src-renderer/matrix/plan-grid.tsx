@@ -1,0 +1,219 @@
+import { useEffect, useRef, useState } from 'react';
+import type { CellProjection, PlanCell, PlanProjection, PlanRow, PlanView } from '../../src-shared/plan';
+import { call } from '../lib/api';
+import { countOf, dollars, errorText, monthLabel } from './plan-words';
+
+const cellKey = (month: string, audienceId: number) => `${month}|${audienceId}`;
+
+/** A filled cell's expected pieces, cost, responses and return (dimmed while a new projection comes). */
+function CellFigures({ projection, pending }: { projection: CellProjection | undefined; pending: boolean }) {
+  if (!projection) return <span className="cell-figures muted">{pending ? 'Projecting…' : '—'}</span>;
+  return <Figures figures={projection} stale={pending} testId="cell-figures" />;
+}
+
+type Projected = Pick<CellProjection, 'pieces' | 'cost' | 'responses' | 'return'>;
+
+/** Pieces, cost, expected responses and return, one a line. */
+function Figures({ figures, stale, testId }: { figures: Projected; stale: boolean; testId?: string }) {
+  return (
+    <span className={stale ? 'cell-figures stale' : 'cell-figures'} data-testid={testId}>
+      <span>{countOf(figures.pieces, 'piece')}</span>
+      <span>{dollars(figures.cost)}</span>
+      <span>{countOf(figures.responses, 'response')}</span>
+      <span>{dollars(figures.return)} return</span>
+    </span>
+  );
+}
+
+interface GridProps {
+  view: PlanView;
+  projection: PlanProjection | null;
+  projecting: boolean;
+  /** After any edit: the projections are asked for again. */
+  onEdited: () => void;
+}
+
+/**
+ * The matrix: a row an audience in priority order, a column a month, a select of offers in
+ * each cell. Rows move with Move up / Move down; the moved row's button keeps the focus.
+ */
+export function PlanGrid({ view, projection, projecting, onEdited }: GridProps) {
+  const [rows, setRows] = useState<PlanRow[]>(view.rows);
+  const [cells, setCells] = useState<PlanCell[]>(view.cells);
+  const [error, setError] = useState<string | null>(null);
+  const [adding, setAdding] = useState('');
+  const refocus = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (!refocus.current) return;
+    const button = document.getElementById(refocus.current) as HTMLButtonElement | null;
+    refocus.current = null;
+    // At the top or bottom the pressed button is disabled: its partner takes the focus.
+    if (button?.disabled) button.parentElement?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
+    else button?.focus();
+  }, [rows]);
+
+  const offerOf = new Map(cells.map((c) => [cellKey(c.month, c.audience_id), c.offer_id]));
+  const figures = new Map((projection?.cells ?? []).map((c) => [cellKey(c.month, c.audience_id), c]));
+  const monthTotals = new Map((projection?.months ?? []).map((m) => [m.month, m]));
+  const unplanned = view.audiences.filter((a) => !rows.some((r) => r.audience_id === a.id));
+
+  const edit = async (action: () => Promise<void>) => {
+    setError(null);
+    try {
+      await action();
+      onEdited();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  const setCell = (month: string, audienceId: number, value: string) =>
+    edit(async () => {
+      const offerId = value === '' ? null : Number(value);
+      setCells(await call('plan:set-cell', { month, audience_id: audienceId, offer_id: offerId }));
+    });
+
+  const move = (index: number, by: -1 | 1) =>
+    edit(async () => {
+      const order = rows.map((r) => r.audience_id);
+      const [moved] = order.splice(index, 1);
+      if (moved === undefined) return;
+      order.splice(index + by, 0, moved);
+      refocus.current = `move-${by < 0 ? 'up' : 'down'}-${moved}`;
+      setRows(await call('plan:reorder', { audience_ids: order }));
+    });
+
+  const addRow = () =>
+    edit(async () => {
+      if (!adding) return;
+      setRows(await call('plan:add-row', { audience_id: Number(adding) }));
+      setAdding('');
+    });
+
+  return (
+    <section className="panel" aria-labelledby="plan-grid-title">
+      <h2 id="plan-grid-title">The year&rsquo;s matrix</h2>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {rows.length === 0 ? (
+        <p className="empty">No audiences planned yet: add an approved audience below.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table plan-grid" aria-label="Plan matrix" aria-busy={projecting}>
+            <thead>
+              <tr>
+                <th scope="col">Priority · audience</th>
+                {view.months.map((m) => (
+                  <th key={m} scope="col">
+                    {monthLabel(m)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row, index) => (
+                <tr key={row.audience_id} data-testid="plan-row">
+                  <th scope="row" className="plan-audience">
+                    <span className="wrap">
+                      {index + 1}. {row.audience}
+                    </span>
+                    {row.approved_version === null ? (
+                      <span className="warning-text">No approved version: this row cannot run.</span>
+                    ) : null}
+                    <span className="move-buttons">
+                      <button
+                        type="button"
+                        id={`move-up-${row.audience_id}`}
+                        className="secondary small-button"
+                        aria-label={`Move ${row.audience} up`}
+                        disabled={index === 0}
+                        onClick={() => void move(index, -1)}
+                      >
+                        Move up
+                      </button>
+                      <button
+                        type="button"
+                        id={`move-down-${row.audience_id}`}
+                        className="secondary small-button"
+                        aria-label={`Move ${row.audience} down`}
+                        disabled={index === rows.length - 1}
+                        onClick={() => void move(index, 1)}
+                      >
+                        Move down
+                      </button>
+                    </span>
+                  </th>
+                  {view.months.map((month) => {
+                    const offerId = offerOf.get(cellKey(month, row.audience_id));
+                    const projected = figures.get(cellKey(month, row.audience_id));
+                    return (
+                      <td key={month} className={offerId ? 'plan-cell filled' : 'plan-cell'}>
+                        <select
+                          aria-label={`${row.audience}, ${monthLabel(month)}`}
+                          value={offerId ?? ''}
+                          onChange={(e) => void setCell(month, row.audience_id, e.target.value)}
+                        >
+                          <option value="">—</option>
+                          {view.offers.map((o) => (
+                            <option key={o.id} value={o.id}>
+                              {o.code}
+                            </option>
+                          ))}
+                        </select>
+                        {offerId ? (
+                          <CellFigures
+                            projection={projected?.offer_id === offerId ? projected : undefined}
+                            pending={projecting}
+                          />
+                        ) : null}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr data-testid="plan-month-totals">
+                <th scope="row">Month totals</th>
+                {view.months.map((m) => {
+                  const total = monthTotals.get(m);
+                  return (
+                    <td key={m}>
+                      {total && total.pieces > 0 ? (
+                        <Figures figures={total} stale={projecting} />
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+      <div className="form-row add-row">
+        <label className="field">
+          <span>Audience to add</span>
+          <select value={adding} onChange={(e) => setAdding(e.target.value)} disabled={unplanned.length === 0}>
+            <option value="">
+              {unplanned.length === 0 ? 'Every approved audience is planned' : 'Choose an approved audience'}
+            </option>
+            {unplanned.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => void addRow()} disabled={!adding}>
+          Add audience
+        </button>
+      </div>
+    </section>
+  );
+}

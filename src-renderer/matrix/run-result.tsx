@@ -1,0 +1,174 @@
+import { useState } from 'react';
+import type { DownloadFile } from '../../src-shared/imports';
+import type { Offer, RunSummary } from '../../src-shared/plan';
+import { call } from '../lib/api';
+import { ConfirmDialog } from '../shell/confirm-dialog';
+import { LetterPreview, useLetter } from './letter-preview';
+import { count, errorText, longMonthLabel } from './plan-words';
+import { showRun } from './run-store';
+
+/** The first mailed recipient's letter: the run's recipients give the customer and the offer. */
+async function firstLetter(run: RunSummary, offers: Offer[]): Promise<DownloadFile> {
+  const { rows } = await call('plan:recipients', { run_id: run.run_id, page: 1, page_size: 100 });
+  const first = rows.find((r) => r.group === 'mailed');
+  if (!first) throw new Error('This run mailed no one.');
+  // A household given several offers has them joined in one letter: the first names it.
+  const offer = offers.find((o) => first.offer.split(/[,+\s]+/).includes(o.code));
+  if (!offer) throw new Error(`The offer ${first.offer} is no longer in the plan.`);
+  const customer = await call('customers:get', { id: first.customer_id });
+  return call('plan:preview', { offer_id: offer.id, customer: customer.customer_number });
+}
+
+function Finalize({ run, onFinalized }: { run: RunSummary; onFinalized: () => void }) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const mailed = run.cells.reduce((sum, c) => sum + c.mailed, 0);
+  const finalize = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const final = await call('plan:finalize', { run_id: run.run_id });
+      setAsking(false);
+      showRun(final);
+      onFinalized();
+    } catch (e) {
+      setAsking(false);
+      setError(`The run could not be finalized: ${errorText(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" onClick={() => setAsking(true)}>
+        Finalize…
+      </button>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {asking ? (
+        <ConfirmDialog
+          title={`Finalize the ${longMonthLabel(run.month)} run?`}
+          confirmLabel="Finalize"
+          busy={busy}
+          onConfirm={() => void finalize()}
+          onCancel={() => setAsking(false)}
+        >
+          <p>A final run cannot change; the contact history of {count(mailed)} mailed pieces is written.</p>
+        </ConfirmDialog>
+      ) : null}
+    </>
+  );
+}
+
+/** What a run made: its cells, the waterfall, the files written, the first letter, and Finalize. */
+export function RunResult({ run, offers, onFinalized }: { run: RunSummary; offers: Offer[]; onFinalized: () => void }) {
+  const [letter, showLetter] = useLetter();
+  const [previewError, setPreviewError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const preview = async () => {
+    setLoading(true);
+    setPreviewError(null);
+    try {
+      showLetter(await firstLetter(run, offers));
+    } catch (e) {
+      setPreviewError(`The letter could not be previewed: ${errorText(e)}`);
+    } finally {
+      setLoading(false);
+    }
+  };
+  return (
+    <section className="panel run-result" aria-labelledby="run-result-title" data-testid="run-result">
+      <h2 id="run-result-title">
+        Run {run.run_id} · {longMonthLabel(run.month)} ·{' '}
+        <span data-testid="run-status">{run.status === 'final' ? 'Final' : 'For review'}</span>
+      </h2>
+      <p className="muted">
+        {run.status === 'final'
+          ? 'Final: the contact history of its mailed pieces is written and the run cannot change.'
+          : 'For review: check the counts and the letters, then finalize. Running the month again replaces this run.'}
+      </p>
+      <div className="panels">
+        <div>
+          <h3>Cells</h3>
+          <table className="data-table compact" aria-label="Run cells">
+            <thead>
+              <tr>
+                <th scope="col">Audience</th>
+                <th scope="col">Offer</th>
+                <th scope="col" className="num">
+                  Eligible
+                </th>
+                <th scope="col" className="num">
+                  Mailed
+                </th>
+                <th scope="col" className="num">
+                  Control
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {run.cells.map((c) => (
+                <tr key={`${c.audience}|${c.offer}`}>
+                  <td className="wrap">{c.audience}</td>
+                  <td>{c.offer}</td>
+                  <td className="num">{count(c.eligible)}</td>
+                  <td className="num">{count(c.mailed)}</td>
+                  <td className="num">{count(c.control)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>Files written</h3>
+          <ul className="run-files" aria-label="Files written">
+            {run.files.map((f) => (
+              <li key={f}>
+                <code>{f}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h3>Waterfall</h3>
+          <table className="data-table compact" aria-label="Run waterfall">
+            <thead>
+              <tr>
+                <th scope="col">Step</th>
+                <th scope="col" className="num">
+                  Removed
+                </th>
+                <th scope="col" className="num">
+                  Remaining
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {run.waterfall.map((s) => (
+                <tr key={s.step}>
+                  <td className="wrap">{s.step}</td>
+                  <td className="num">{s.removed > 0 ? `−${count(s.removed)}` : '0'}</td>
+                  <td className="num">{count(s.remaining)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+      <div className="actions">
+        <button type="button" className="secondary" onClick={() => void preview()} disabled={loading}>
+          {loading ? 'Merging the letter…' : 'Preview the first letter'}
+        </button>
+        {run.status === 'review' ? <Finalize run={run} onFinalized={onFinalized} /> : null}
+      </div>
+      {previewError ? (
+        <p className="field-error" role="alert">
+          {previewError}
+        </p>
+      ) : null}
+      {letter ? <LetterPreview letter={letter} title="The run’s first letter" /> : null}
+    </section>
+  );
+}
