@@ -25,6 +25,8 @@ export function secureWindowOptions(preloadPath: string): BrowserWindowConstruct
       webviewTag: false,
       spellcheck: false,
       navigateOnDragDrop: false,
+      // Chromium's PDF viewer, for the letter preview (a PDF the app made, in a blob: frame).
+      plugins: true,
     },
   };
 }
