@@ -74,8 +74,33 @@ function letterhead(doc: PDFKit.PDFDocument, style: LetterStyle): void {
   doc.fillColor('#000000');
 }
 
-function drawLetter(doc: PDFKit.PDFDocument, letter: Letter, style: LetterStyle): void {
+/** What pdfkit keeps of a page: its dictionary (for the page tree) and the resources and content it points to. */
+interface PageObjects {
+  dictionary: { data: object };
+  resources: { data: object };
+  content: { data: object };
+}
+
+/**
+ * Adds a page. pdfkit writes the previous page's objects to the file when the next one starts,
+ * but keeps them (data included) until the end for the page tree, which needs only their
+ * numbers: their data is let go, so memory stays flat however many letters.
+ */
+function nextPage(doc: PDFKit.PDFDocument): void {
+  const inside = doc as unknown as { page?: PageObjects; _fontFamilies?: Record<string, { layoutCache?: object }> };
+  const previous = inside.page;
   doc.addPage();
+  if (previous) for (const written of [previous.dictionary, previous.resources, previous.content]) written.data = {};
+  // Each font also remembers the layout of every word it has set (names, streets, keycodes):
+  // forgotten every 200 pages, it is rebuilt for the common words at once.
+  if (doc.bufferedPageRange().start % 200 === 0) {
+    for (const font of Object.values(inside._fontFamilies ?? {}))
+      if (font.layoutCache) font.layoutCache = Object.create(null);
+  }
+}
+
+function drawLetter(doc: PDFKit.PDFDocument, letter: Letter, style: LetterStyle): void {
+  nextPage(doc);
   letterhead(doc, style);
   const ret = WINDOWS.return;
   doc

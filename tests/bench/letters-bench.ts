@@ -161,7 +161,7 @@ export async function runLettersBench(args: string[]): Promise<void> {
     console.log(
       `Held by the writer just before the end (heap after a full collection): ${heldSmall.toFixed(1)} MB for ${small}, ` +
         `${heldFull.toFixed(1)} MB for ${n}: ${(((heldFull - heldSmall) / (n - small)) * 1024).toFixed(1)} KB a letter ` +
-        '(pdfkit keeps each page’s dictionary for the page tree it writes last; the pages themselves are on disk)',
+        '(the page tree’s entries, written last; the pages themselves are on disk)',
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
