@@ -133,7 +133,7 @@ function* mergedLetters(
   );
   const klis = db.prepare('SELECT kli_id, value FROM kli_results WHERE customer_id = ?');
   const bodies = new Map<number, (c: MergeContext) => string>();
-  for (const p of pieces) {
+  const contextFor = (p: Piece) => {
     const offer = offers.get(p.offer_id)!;
     const adultBorn = `${Number(run.drop_date.slice(0, 4)) - 18}${run.drop_date.slice(4)}`;
     const other = partner.get(p.household_id, p.customer_id, p.address_line1, adultBorn) as
@@ -172,19 +172,38 @@ function* mergedLetters(
       ),
     };
     context.offer.body = body(context);
+    return { offer, context, names };
+  };
+  // A household allowed several offers a month gets them in one letter: the first offer's
+  // template, then each other offer in a paragraph of its own with its keycode.
+  const letters = new Map<number, Piece[]>();
+  for (const p of pieces) letters.set(p.customer_id, [...(letters.get(p.customer_id) ?? []), p]);
+  for (const [p, ...more] of letters.values()) {
+    const { offer, context, names } = contextFor(p!);
+    let text = templateOf(offer)(context);
+    const disclosures = [...offer.disclosures];
+    for (const extra of more) {
+      const also = contextFor(extra);
+      const merged = also.context.offer;
+      text +=
+        `\n\nAlso for you: ${merged.headline}\n\n${merged.body}` +
+        (merged.incentive ? `\n\n${merged.incentive}` : '') +
+        `\n\nFor this one, mention code ${extra.keycode} by ${merged.respond_by}.`;
+      for (const notice of also.offer.disclosures) if (!disclosures.includes(notice)) disclosures.push(notice);
+    }
     yield {
-      keycode: p.keycode,
+      keycode: [p!, ...more].map((x) => x.keycode).join(' · '),
       date: context.date,
       address: addressBlock({
         name: names,
-        line1: p.address_line1,
-        line2: p.address_line2,
-        city: p.city,
-        state: p.state,
-        zip: p.zip,
+        line1: p!.address_line1,
+        line2: p!.address_line2,
+        city: p!.city,
+        state: p!.state,
+        zip: p!.zip,
       }),
-      text: templateOf(offer)(context),
-      disclosures: offer.disclosures,
+      text,
+      disclosures,
     };
   }
 }

@@ -22,7 +22,7 @@ import {
   saveTemplate,
   setPlanCell,
 } from '../../src-main/plan/plan-store';
-import { writeRunFiles } from '../../src-main/plan/run-files';
+import { renderRunLetters, writeRunFiles } from '../../src-main/plan/run-files';
 import { finalizeRun, keycode, luhnDigit, runMonth, runRecipients } from '../../src-main/plan/run-month';
 import { cli } from '../helpers/cli';
 
@@ -179,7 +179,7 @@ describe('a month run', () => {
     );
   }, 60_000);
 
-  it('resolves conflicts by priority, and allows a second offer when the plan says so', () => {
+  it('resolves conflicts by priority, and allows a second offer, in the same letter, when the plan says so', async () => {
     const month = '2030-01';
     const everyone = (name: string) => {
       const audience = createAudience(db, name, { rule: { field: 'state', op: '=', value: 'IA' } }, 'test');
@@ -209,6 +209,20 @@ describe('a month run', () => {
     expect(
       two.waterfall.find((s) => s.step === 'Already offered by a higher-priority audience this month')!.removed,
     ).toBe(0);
+    // Two offers to one household come in one letter: a page per customer mailed, both offers on it.
+    const pdf = join(dir, 'two-offers.pdf');
+    const { pages } = await renderRunLetters(db, two.run_id, pdf);
+    const mailedCustomers = new Set(both.filter((r) => r.group === 'mailed').map((r) => r.customer_id));
+    expect(pages).toBe(mailedCustomers.size);
+    expect(pages).toBeLessThan(both.length);
+    const twice = both.find((r) => both.filter((x) => x.customer_id === r.customer_id).length === 2)!;
+    const page = [...mailedCustomers].indexOf(twice.customer_id) + 1;
+    const text = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', pdf, '-'], {
+      encoding: 'utf8',
+    });
+    expect(text).toContain(cd.headline);
+    expect(text).toContain(`Also for you: ${checking.headline}`);
+    expect(text).toContain('Member FDIC.');
   });
 
   it('refuses to run with the reasons: no plan, an audience not approved, a template field no letter has', () => {
