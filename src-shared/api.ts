@@ -48,6 +48,7 @@ import {
   type LetterTemplate,
   type Offer,
   type PlanCell,
+  type PlanOverlap,
   type PlanProjection,
   type PlanRow,
   type PlanSettings,
@@ -264,6 +265,7 @@ export const schemas = {
   'audit:export': z.object({ format: z.enum(['csv', 'xlsx']), ...auditFilters }).strict(),
   'plan:get': z.object({}).strict(),
   'plan:projections': z.object({}).strict(),
+  'plan:overlap': z.object({}).strict(),
   'plan:settings': z
     .object({
       start_month: month.optional(),
@@ -399,6 +401,8 @@ export interface ApiOutputs {
   'plan:get': PlanView;
   /** Each cell's expected pieces, cost, responses and return, with the months' and the year's totals. */
   'plan:projections': PlanProjection;
+  /** Households each planned audience selects today, and how many each pair shares. */
+  'plan:overlap': PlanOverlap;
   'plan:settings': PlanSettings;
   'plan:add-row': PlanRow[];
   'plan:reorder': PlanRow[];

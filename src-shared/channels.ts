@@ -64,6 +64,7 @@ export const CHANNELS = [
   'audit:export',
   'plan:get',
   'plan:projections',
+  'plan:overlap',
   'plan:settings',
   'plan:add-row',
   'plan:reorder',

@@ -169,3 +169,10 @@ export interface PlanProjection {
   months: { month: string; pieces: number; cost: number; responses: number; return: number }[];
   year: { pieces: number; cost: number; responses: number; return: number; budget: number | null };
 }
+
+export interface PlanOverlap {
+  /** The planned audiences in priority order, with the households each would mail today. */
+  audiences: { audience_id: number; name: string; households: number }[];
+  /** Households two audiences share (each pair once, earlier priority first). */
+  pairs: { a: number; b: number; households: number }[];
+}

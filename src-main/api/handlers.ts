@@ -24,7 +24,7 @@ import { customerScores, listScoreModels } from '../scores/store';
 import { addPlanRow, reorderPlanRows, saveOffer, saveTemplate, setEconomics, setPlanCell } from '../plan/plan-store';
 import { listRuns, planView, previewLetter, recipientsPage, setPlanSettings } from '../plan/plan-view';
 import { finalizeRun, preflight } from '../plan/run-month';
-import type { PlanProjection } from '../../src-shared/plan';
+import type { PlanOverlap, PlanProjection } from '../../src-shared/plan';
 import { auditLogDownload, auditLogPage } from '../exports/audit-log';
 import { importQuality, listImports, quarantineIssues, quarantinePage, rollbackImport } from '../ingest/import-history';
 import { issueReport } from '../ingest/issue-report';
@@ -167,6 +167,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'plan:get': (ctx) => planView(ctx.requireDb()),
   // Counting every cell's audience reads much of the bank: on a worker.
   'plan:projections': (ctx) => ctx.runTask<PlanProjection>('plan:projections', {}),
+  'plan:overlap': (ctx) => ctx.runTask<PlanOverlap>('plan:overlap', {}),
   'plan:settings': (ctx, input) => setPlanSettings(ctx.requireDb(), input, currentActor()),
   'plan:add-row': (ctx, input) => addPlanRow(ctx.requireDb(), input.audience_id, currentActor()),
   'plan:reorder': (ctx, input) => reorderPlanRows(ctx.requireDb(), input.audience_ids, currentActor()),

@@ -12,7 +12,7 @@ import { customKliSchema } from '../../src-shared/kli-schema';
 import { audienceDetails } from '../audience/catalog';
 import type { AudienceCount } from '../../src-shared/audience';
 import { queryOptions, today } from '../audience/count';
-import { projectPlan } from '../plan/projections';
+import { planOverlap, projectPlan } from '../plan/projections';
 import { liveCounter } from '../audience/live-count';
 import { AppError } from '../app/errors';
 import { openDatabase, type Db } from '../db/open';
@@ -26,6 +26,7 @@ const TASK_INPUTS = {
   'triggers:run': z.object(base),
   'audience:details': z.object({ ...base, query: audienceQuery }),
   'plan:projections': z.object(base),
+  'plan:overlap': z.object(base),
 } as const;
 
 export type TaskName = keyof typeof TASK_INPUTS;
@@ -46,6 +47,7 @@ const TASKS: { [T in TaskName]: (input: z.output<(typeof TASK_INPUTS)[T]>) => un
   'triggers:run': (i) => withDb(i.dbPath, (db) => runTriggers(db, i.actor)),
   'audience:details': (i) => withDb(i.dbPath, (db) => audienceDetails(db, i.query.rule, queryOptions(i.query))),
   'plan:projections': (i) => withDb(i.dbPath, (db) => projectPlan(db, today())),
+  'plan:overlap': (i) => withDb(i.dbPath, (db) => planOverlap(db, today())),
 };
 
 /** What the worker entry receives for a task (instead of a job). */

@@ -9,11 +9,13 @@ import {
   DEFAULT_CONTROL_SHARE,
   type CellProjection,
   type Offer,
+  type PlanOverlap,
   type PlanProjection,
   type ProductEconomics,
 } from '../../src-shared/plan';
 import type { RuleNode } from '../../src-shared/audience';
-import { countAudience } from '../audience/count';
+import { compileRule } from '../audience/compile';
+import { activeSuppressions, countAudience, mailableWhere, ruleContext } from '../audience/count';
 import type { Db } from '../db/open';
 import { getSetting } from '../bank/stats';
 import { listEconomics, listOffers, planCells } from './plan-store';
@@ -107,5 +109,47 @@ export function projectPlan(db: Db, asOf: string): PlanProjection {
       return: sum('return'),
       budget: budget === null ? null : Number(budget),
     },
+  };
+}
+
+/**
+ * How much the planned audiences overlap: the households each selects today (its approved
+ * version, suppressions on, no product), and how many each pair shares. Shared households go to
+ * the higher-priority row in a month both are planned.
+ */
+export function planOverlap(db: Db, asOf: string): PlanOverlap {
+  const rows = db
+    .prepare(
+      `SELECT r.audience_id, a.name, v.rule, v.suppressions_off FROM plan_rows r JOIN audiences a ON a.id = r.audience_id
+       JOIN audience_versions v ON v.audience_id = r.audience_id AND v.status = 'approved'
+         AND v.version = (SELECT max(version) FROM audience_versions WHERE audience_id = r.audience_id AND status = 'approved')
+       ORDER BY r.priority`,
+    )
+    .all() as { audience_id: number; name: string; rule: string; suppressions_off: string }[];
+  const ctx = ruleContext(db, asOf);
+  const sets = rows.map((row) => {
+    const options = { asOf, off: JSON.parse(row.suppressions_off) as string[] };
+    const mailable = mailableWhere(
+      compileRule(JSON.parse(row.rule) as RuleNode, ctx),
+      activeSuppressions(db, asOf, options),
+    );
+    return new Set(
+      db
+        .prepare(`SELECT DISTINCT c.household_id FROM customers c WHERE ${mailable.sql}`)
+        .pluck()
+        .all(...mailable.params) as number[],
+    );
+  });
+  const pairs: PlanOverlap['pairs'] = [];
+  for (let i = 0; i < rows.length; i++) {
+    for (let j = i + 1; j < rows.length; j++) {
+      let shared = 0;
+      for (const h of sets[i]!) if (sets[j]!.has(h)) shared++;
+      pairs.push({ a: rows[i]!.audience_id, b: rows[j]!.audience_id, households: shared });
+    }
+  }
+  return {
+    audiences: rows.map((r, i) => ({ audience_id: r.audience_id, name: r.name, households: sets[i]!.size })),
+    pairs,
   };
 }

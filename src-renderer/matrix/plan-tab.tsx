@@ -1,5 +1,6 @@
 import type { PlanProjection, PlanView } from '../../src-shared/plan';
 import { useCall } from '../lib/use-call';
+import { OverlapPanel } from './overlap-panel';
 import { PlanGrid } from './plan-grid';
 import { PlanSettingsForm } from './plan-settings';
 import { count, dollars } from './plan-words';
@@ -84,6 +85,7 @@ export function PlanTab({ view, reload }: { view: PlanView; reload: () => void }
         </p>
       ) : null}
       {projections.data ? <YearTotals projection={projections.data} busy={projecting} /> : null}
+      <OverlapPanel key={view.rows.map((r) => r.audience_id).join(',')} />
     </>
   );
 }

@@ -41,6 +41,10 @@ describe('the plan API', () => {
     expect(view.cells).toEqual([{ month: '2026-12', audience_id: audience.id, offer_id: offer.id }]);
     expect(view.settings).toMatchObject({ control_share: 0.25, budget: 5000, offers_per_household: 1 });
 
+    const overlap = await call(s, 'plan:overlap', {});
+    expect(overlap.audiences).toEqual([{ audience_id: audience.id, name: 'Everyone', households: expect.any(Number) }]);
+    expect(overlap.audiences[0]!.households).toBeGreaterThan(0);
+    expect(overlap.pairs).toEqual([]);
     const projection = await call(s, 'plan:projections', {});
     expect(projection.cells[0]).toMatchObject({ month: '2026-12', rate_from_results: false });
     expect(projection.year.budget).toBe(5000);

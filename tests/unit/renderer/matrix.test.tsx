@@ -6,7 +6,7 @@ import { href, parseRoute } from '../../../src-renderer/lib/router';
 import { defaultOutDir, splitReasons } from '../../../src-renderer/matrix/plan-words';
 import { deferred, renderApp, resetApp } from './render-app';
 import { MockError } from './mock-api';
-import { PROJECTION, RUN, RUN_JOB, planHandlers } from './plan-data';
+import { PROJECTION, RUN, RUN_JOB, VIEW, planHandlers } from './plan-data';
 import type { PlanProjection } from '../../../src-shared/plan';
 
 afterEach(resetApp);
@@ -60,6 +60,19 @@ describe('Matrix › Plan', () => {
     renderApp(planHandlers({ 'plan:projections': () => within_ }), '#/matrix');
     expect((await screen.findByTestId('year-budget')).textContent).toBe('Within the $5,000 budget ($2,920 left)');
     expect(screen.queryByText('The plan costs more than the year’s budget.')).toBeNull();
+  });
+
+  it('shows how many households each planned audience has and shares with the others', async () => {
+    renderApp(planHandlers(), '#/matrix');
+    const table = await screen.findByRole('table', { name: 'Households the audiences share' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => Array.from(r.children, (c) => c.textContent))).toEqual(
+      VIEW.rows.map((row, i) => [
+        `${i + 1}. ${row.audience}`,
+        (1000 - i * 100).toLocaleString('en-US'),
+        ...VIEW.rows.map((col, j) => (i === j ? '—' : i === 0 || j === 0 ? '42' : '0')),
+      ]),
+    );
   });
 
   it('sets a cell, shows it projecting, and asks for the projections again', async () => {

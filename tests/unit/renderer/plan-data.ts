@@ -145,6 +145,14 @@ export function planHandlers(overrides: MockHandlers = {}): MockHandlers {
   return {
     'plan:get': () => VIEW,
     'plan:projections': () => PROJECTION,
+    'plan:overlap': () => ({
+      audiences: VIEW.rows.map((r, i) => ({
+        audience_id: r.audience_id,
+        name: r.audience,
+        households: 1000 - i * 100,
+      })),
+      pairs: VIEW.rows.slice(1).map((r) => ({ a: VIEW.rows[0]!.audience_id, b: r.audience_id, households: 42 })),
+    }),
     'plan:runs': () => [],
     'plan:set-cell': (input) => [
       ...CELLS.filter((c) => !(c.month === input.month && c.audience_id === input.audience_id)),
