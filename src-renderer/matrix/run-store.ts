@@ -3,11 +3,11 @@
  * because the workspace remounts the screen when a job ends (the data changed) and the user may
  * look at other screens meanwhile. The state belongs to one API and database.
  */
-import type { Api } from '../../src-shared/api';
 import type { JobInfo } from '../../src-shared/domain';
 import type { RunSummary } from '../../src-shared/plan';
 import { call } from '../lib/api';
 import { followJobProgress } from '../lib/job-progress';
+import { jobSession } from '../lib/job-session';
 import { createStore } from '../lib/store';
 import { errorText, splitReasons } from './plan-words';
 
@@ -33,22 +33,11 @@ export const runStore = createStore<RunState>(() => ({
   last: null,
 }));
 
-let owner: { api: Api; dbPath: string } | null = null;
-let lastToken = 0;
-let stopFollowing: (() => void) | null = null;
-
-function stop(): void {
-  stopFollowing?.();
-  stopFollowing = null;
-}
+const session = jobSession(() => runStore.reset());
+const stop = () => session.stop();
 
 /** Called as the Matrix stage renders; another API or database drops the run shown. */
-export function claimRunSession(api: Api, dbPath: string): void {
-  if (owner?.api === api && owner.dbPath === dbPath) return;
-  owner = { api, dbPath };
-  stop();
-  runStore.reset();
-}
+export const claimRunSession = session.claim;
 
 const current = (token: number) => runStore.get().token === token;
 const oneLine = (head: string) => ({ head, reasons: [] });
@@ -84,13 +73,13 @@ export function isRunning(state: RunState): boolean {
 export async function startRun(month: string, outDir: string): Promise<void> {
   if (isRunning(runStore.get())) return;
   stop();
-  const token = ++lastToken;
+  const token = session.nextToken();
   runStore.set({ token, starting: true, job: null, error: null, summary: null, last: { month, outDir } });
   try {
     const job = await call('plan:run-month', { month, out_dir: outDir });
     if (!current(token)) return;
     runStore.set({ starting: false });
-    stopFollowing = followJobProgress(job.id, (update) => onJob(token, update));
+    session.follow(followJobProgress(job.id, (update) => onJob(token, update)));
     onJob(token, job);
   } catch (error) {
     if (current(token)) runStore.set({ starting: false, error: splitReasons(errorText(error)) });

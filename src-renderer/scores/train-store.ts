@@ -4,11 +4,11 @@
  * when the job ends (the scores changed) and the user may look at other screens meanwhile. The
  * state belongs to one API and database: another starts afresh.
  */
-import type { Api } from '../../src-shared/api';
 import type { JobInfo } from '../../src-shared/domain';
 import type { ScoreTrainResult } from '../../src-shared/scores';
 import { call } from '../lib/api';
 import { followJobProgress } from '../lib/job-progress';
+import { jobSession } from '../lib/job-session';
 import { createStore } from '../lib/store';
 
 export interface TrainState {
@@ -31,22 +31,11 @@ export const trainStore = createStore<TrainState>(() => ({
   result: null,
 }));
 
-let owner: { api: Api; dbPath: string } | null = null;
-let lastToken = 0;
-let stopFollowing: (() => void) | null = null;
-
-function stop(): void {
-  stopFollowing?.();
-  stopFollowing = null;
-}
+const session = jobSession(() => trainStore.reset());
+const stop = () => session.stop();
 
 /** Called as the scores screen renders; another API or database drops the run shown. */
-export function claimScoresSession(api: Api, dbPath: string): void {
-  if (owner?.api === api && owner.dbPath === dbPath) return;
-  owner = { api, dbPath };
-  stop();
-  trainStore.reset();
-}
+export const claimScoresSession = session.claim;
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const current = (token: number) => trainStore.get().token === token;
@@ -84,13 +73,13 @@ export function isTraining(state: TrainState): boolean {
 export async function startTraining(): Promise<void> {
   if (isTraining(trainStore.get())) return;
   stop();
-  const token = ++lastToken;
+  const token = session.nextToken();
   trainStore.set({ token, starting: true, job: null, cancelling: false, error: null, result: null });
   try {
     const job = await call('scores:train', {});
     if (!current(token)) return;
     trainStore.set({ starting: false });
-    stopFollowing = followJobProgress(job.id, (update) => onJob(token, update));
+    session.follow(followJobProgress(job.id, (update) => onJob(token, update)));
     onJob(token, job);
   } catch (error) {
     if (current(token)) trainStore.set({ starting: false, error: `The training could not start: ${errorText(error)}` });
