@@ -22,7 +22,8 @@ test('an audience built in the UI counts live, is saved, submitted, approved and
     await page.goto(server.url);
     await page.getByRole('link', { name: 'Audiences' }).click();
     await expect(page.getByRole('heading', { name: 'Audiences', level: 1 })).toBeVisible();
-    await expect(page.getByText(/No audiences yet/)).toBeVisible();
+    // The demo bank's sample plan comes with three approved audiences.
+    await expect(page.getByText('Homeowners without a home equity line')).toBeVisible();
     await page.getByRole('button', { name: 'New audience' }).click();
 
     // An empty "All of" selects everyone: the whole bank, less the suppressions.
@@ -107,9 +108,10 @@ test('an audience built in the UI counts live, is saved, submitted, approved and
     );
 
     await page.getByRole('button', { name: '← All audiences' }).click();
-    const row = page.getByRole('table', { name: 'Saved audiences' }).getByTestId('audience-row');
+    const rows = page.getByRole('table', { name: 'Saved audiences' }).getByTestId('audience-row');
+    await expect(rows).toHaveCount(4); // the sample plan's three, and this one
+    const row = rows.filter({ hasText: 'Savers for a home equity line' });
     await expect(row).toHaveCount(1);
-    await expect(row).toContainText('Savers for a home equity line');
     await expect(row).toContainText('Approved by Carol Reyes on');
   } finally {
     await stopServer(server);
