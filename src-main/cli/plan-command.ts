@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { currentActor } from '../db/audit';
-import { letterStyle, renderRunLetters, writeRunFiles } from '../plan/run-files';
+import { letterStyle, renderEachLetter, renderRunLetters, writeRunFiles } from '../plan/run-files';
 import { writeCalibrationPdf } from '../plan/letters';
 import { planListing } from '../plan/plan-store';
 import { finalizeRun, getRun, runMonth, runRecipients } from '../plan/run-month';
@@ -21,6 +21,8 @@ mainstreet plan recipients --db FILE --run ID [--json]
 
 export const LETTERS_USAGE = `mainstreet letters render --db FILE --run ID --out FILE.pdf
     The run's letters, one page each, print-ready for a #10 double-window envelope.
+mainstreet letters render --db FILE --run ID --each DIR
+    The same letters one PDF each, named by keycode, in DIR.
 mainstreet letters calibrate --db FILE --out FILE.pdf
     One page with the envelope windows and folds drawn, to check a printer before a run.`;
 
@@ -119,8 +121,17 @@ export async function lettersCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
   const { values } = parseArgs({
     args: rest,
-    options: { db: { type: 'string' }, run: { type: 'string' }, out: { type: 'string' } },
+    options: { db: { type: 'string' }, run: { type: 'string' }, out: { type: 'string' }, each: { type: 'string' } },
   });
+  if (sub === 'render' && values.each) {
+    const id = runId(values.run);
+    const dir = resolve(values.each);
+    await withExistingDb(values.db, async (db) => {
+      const { files } = await renderEachLetter(db, id, dir);
+      console.error(`Wrote ${files} letters, one PDF each, to ${dir}`);
+    });
+    return;
+  }
   const out = resolve(requireOption('out', values.out));
   if (sub === 'render') {
     const id = runId(values.run);

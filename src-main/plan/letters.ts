@@ -5,7 +5,7 @@
  * as boxes to hold against an envelope). Fonts are embedded (Liberation, SIL Open Font License).
  * Pages are written to the file as they are made, so memory stays flat in the number of letters.
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { resourcePath } from '../app/paths';
 
@@ -44,6 +44,14 @@ const FONTS = {
   sansBold: 'LiberationSans-Bold.ttf',
 } as const;
 
+/** The font files, read once (one PDF a letter opens hundreds of documents). */
+const fontFiles = new Map<string, Buffer>();
+function fontFile(file: string): Buffer {
+  let data = fontFiles.get(file);
+  if (!data) fontFiles.set(file, (data = readFileSync(resourcePath('fonts', file))));
+  return data;
+}
+
 function newDocument(title: string): PDFKit.PDFDocument {
   const doc = new PDFDocument({
     size: 'LETTER',
@@ -51,7 +59,7 @@ function newDocument(title: string): PDFKit.PDFDocument {
     autoFirstPage: false,
     info: { Title: title, Creator: 'Mainstreet' },
   });
-  for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, resourcePath('fonts', file));
+  for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, fontFile(file));
   return doc;
 }
 

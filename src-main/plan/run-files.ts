@@ -209,6 +209,24 @@ function* mergedLetters(
 }
 
 /** The run's letters as one PDF (`letters render`). */
+/**
+ * The run's letters one PDF each, named by keycode, in `dir` (for a printer or a mail house that
+ * takes them one by one); returns how many.
+ */
+export async function renderEachLetter(db: Db, runId: number, dir: string): Promise<{ files: number }> {
+  const run = getRun(db, runId);
+  mkdirSync(dir, { recursive: true });
+  const offers = new Map(listOffers(db).map((o) => [o.id, o]));
+  const style = letterStyle(db);
+  let files = 0;
+  for (const letter of mergedLetters(db, run.drop_date, mailedPieces(db, runId), offers)) {
+    const name = letter.keycode.split(' · ')[0]!;
+    await writeLettersPdf(join(dir, `${name}.pdf`), [letter], style, `Letter ${name}`);
+    files++;
+  }
+  return { files };
+}
+
 export async function renderRunLetters(db: Db, runId: number, path: string): Promise<{ pages: number }> {
   const run = getRun(db, runId);
   const offers = new Map(listOffers(db).map((o) => [o.id, o]));

@@ -5,7 +5,7 @@
  * refusals, and the files checked with real tools (poppler, exceljs).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -300,6 +300,26 @@ describe('a month run', () => {
       join(dir, 'again.pdf'),
     );
     expect(rendered.code).toBe(0);
+    // One PDF a letter, named by keycode, when asked (on a small audience: one ZIP code).
+    const zip = db
+      .prepare("SELECT substr(zip, 1, 5) FROM customers WHERE state = 'IA' LIMIT 1")
+      .pluck()
+      .get() as string;
+    const few = createAudience(db, 'One ZIP code', { rule: { field: 'zip', op: '=', value: zip } }, 'test');
+    submitVersion(db, few.versions[0]!.id, 'test');
+    approveVersion(db, few.versions[0]!.id, { approver: 'Test' }, 'test');
+    addPlanRow(db, few.id, 'test');
+    setPlanCell(db, '2032-01', few.id, listOffers(db)[0]!.id, 'test');
+    const small = runMonth(db, { month: '2032-01', actor: 'test', seed: 1 });
+    const each = join(dir, 'each');
+    expect(cli('letters', 'render', '--db', path, '--run', String(small.run_id), '--each', each).code).toBe(0);
+    const mailedCodes = runRecipients(db, small.run_id)
+      .filter((r) => r.group === 'mailed')
+      .map((r) => `${r.keycode}.pdf`)
+      .sort();
+    expect(mailedCodes.length).toBeGreaterThan(0);
+    expect(readdirSync(each).sort()).toEqual(mailedCodes);
+    expect(execFileSync('pdfinfo', [join(each, mailedCodes[0]!)], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
     const bad = cli('plan', 'run-month', '--db', path, '--month', 'next', '--out', join(dir, 'x'));
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/"next" is not a month/);
