@@ -301,6 +301,7 @@ export const schemas = {
     })
     .strict(),
   'plan:preview': z.object({ offer_id: recordId, customer: z.string().trim().min(1).max(40) }).strict(),
+  'plan:calibration': z.object({}).strict(),
   'offers:save': z.object({ offer: offerInputSchema }).strict(),
   'templates:save': z.object({ name: z.string().trim().min(1).max(80), body: z.string().min(1).max(20_000) }).strict(),
   'economics:set': z
@@ -417,6 +418,8 @@ export interface ApiOutputs {
   'plan:recipients': { rows: RunRecipient[]; total: number };
   /** One merged letter of an offer for a customer, as a one-page PDF. */
   'plan:preview': DownloadFile;
+  /** One page with the envelope windows and folds drawn, to check a printer before a run. */
+  'plan:calibration': DownloadFile;
   'offers:save': Offer;
   'templates:save': LetterTemplate;
   'economics:set': ProductEconomics;

@@ -75,6 +75,7 @@ export const CHANNELS = [
   'plan:finalize',
   'plan:recipients',
   'plan:preview',
+  'plan:calibration',
   'offers:save',
   'templates:save',
   'economics:set',

@@ -22,7 +22,7 @@ import { listCustomers } from '../customers/list-customers';
 import { currentActor } from '../db/audit';
 import { customerScores, listScoreModels } from '../scores/store';
 import { addPlanRow, reorderPlanRows, saveOffer, saveTemplate, setEconomics, setPlanCell } from '../plan/plan-store';
-import { listRuns, planView, previewLetter, recipientsPage, setPlanSettings } from '../plan/plan-view';
+import { calibrationPage, listRuns, planView, previewLetter, recipientsPage, setPlanSettings } from '../plan/plan-view';
 import { finalizeRun, preflight } from '../plan/run-month';
 import type { PlanOverlap, PlanProjection } from '../../src-shared/plan';
 import { auditLogDownload, auditLogPage } from '../exports/audit-log';
@@ -184,6 +184,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'plan:finalize': (ctx, input) => finalizeRun(ctx.requireDb(), input.run_id, currentActor()),
   'plan:recipients': (ctx, input) => recipientsPage(ctx.requireDb(), input.run_id, input.page, input.page_size),
   'plan:preview': (ctx, input) => previewLetter(ctx.requireDb(), input.offer_id, input.customer),
+  'plan:calibration': (ctx) => calibrationPage(ctx.requireDb()),
   'offers:save': (ctx, input) => saveOffer(ctx.requireDb(), input.offer, currentActor()),
   'templates:save': (ctx, input) => saveTemplate(ctx.requireDb(), input.name, input.body, currentActor()),
   'economics:set': (ctx, input) => setEconomics(ctx.requireDb(), input, currentActor()),

@@ -20,7 +20,8 @@ import { audit } from '../db/audit';
 import type { Db } from '../db/open';
 import { listEconomics, listOffers, listTemplates, planCells, planMonths, planRows, setPlanMonths } from './plan-store';
 import { getRun } from './run-month';
-import { renderPreviewLetter } from './run-files';
+import { writeCalibrationPdf } from './letters';
+import { letterStyle, renderPreviewLetter } from './run-files';
 
 export function planSettings(db: Db): PlanSettings {
   const months = planMonths(db);
@@ -109,21 +110,28 @@ export function recipientsPage(
   return { rows, total };
 }
 
+/** A PDF written to a scratch folder by `write`, read back as a file to download. */
+async function pdfDownload(fileName: string, write: (path: string) => Promise<unknown>): Promise<DownloadFile> {
+  const dir = mkdtempSync(join(tmpdir(), 'mainstreet-pdf-'));
+  try {
+    const path = join(dir, 'file.pdf');
+    await write(path);
+    return { file_name: fileName, mime: 'application/pdf', base64: readFileSync(path).toString('base64') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The envelope calibration page (letters.ts). */
+export const calibrationPage = (db: Db): Promise<DownloadFile> =>
+  pdfDownload('envelope-calibration.pdf', (path) => writeCalibrationPdf(path, letterStyle(db)));
+
 /** One letter of an offer merged for a customer (by number or id), as a one-page PDF. */
 export async function previewLetter(db: Db, offerId: number, customer: string): Promise<DownloadFile> {
   const offer = listOffers(db).find((o) => o.id === offerId);
   if (!offer) throw new AppError('not_found', `No offer ${offerId}.`);
   const found = findCustomer(db, customer);
-  const dir = mkdtempSync(join(tmpdir(), 'mainstreet-preview-'));
-  try {
-    const path = join(dir, 'preview.pdf');
-    await renderPreviewLetter(db, offer, found.id, path);
-    return {
-      file_name: `${offer.code}-${found.customer_number}.pdf`,
-      mime: 'application/pdf',
-      base64: readFileSync(path).toString('base64'),
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return pdfDownload(`${offer.code}-${found.customer_number}.pdf`, (path) =>
+    renderPreviewLetter(db, offer, found.id, path),
+  );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LetterTemplate, PlanView } from '../../src-shared/plan';
 import { call } from '../lib/api';
+import { saveDownload } from '../lib/download';
 import { useCall } from '../lib/use-call';
 import { LetterPreview, useLetter } from './letter-preview';
 import { MERGE_FIELDS } from './merge-fields';
@@ -14,6 +15,7 @@ function Preview({ view, saved }: { view: PlanView; saved: number }) {
   const [letter, showLetter] = useLetter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [calibrationError, setCalibrationError] = useState<string | null>(null);
   const shownCustomer = customer ?? firstCustomer.data?.rows[0]?.customer_number ?? '';
   const shownOnce = useRef(false);
 
@@ -62,7 +64,22 @@ function Preview({ view, saved }: { view: PlanView; saved: number }) {
         <button type="button" onClick={() => void preview()} disabled={busy || !offerId || !shownCustomer.trim()}>
           {busy ? 'Merging…' : 'Preview letter'}
         </button>
+        <button
+          type="button"
+          className="secondary"
+          title="One page with the envelope windows and folds drawn: print it and hold it against a #10 double-window envelope"
+          onClick={() =>
+            void call('plan:calibration', {}).then(saveDownload, (e: unknown) => setCalibrationError(errorText(e)))
+          }
+        >
+          Envelope calibration page
+        </button>
       </div>
+      {calibrationError ? (
+        <p className="field-error" role="alert">
+          {calibrationError}
+        </p>
+      ) : null}
       {error ? (
         <p className="field-error" role="alert">
           {error}

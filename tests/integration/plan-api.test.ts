@@ -49,6 +49,9 @@ describe('the plan API', () => {
     expect(projection.cells[0]).toMatchObject({ month: '2026-12', rate_from_results: false });
     expect(projection.year.budget).toBe(5000);
 
+    const calibration = await call(s, 'plan:calibration', {});
+    expect(calibration).toMatchObject({ file_name: 'envelope-calibration.pdf', mime: 'application/pdf' });
+    expect(Buffer.from(calibration.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     const preview = await call(s, 'plan:preview', { offer_id: offer.id, customer: '0001001' });
     expect(Buffer.from(preview.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
 

@@ -6,7 +6,7 @@ import { href, parseRoute } from '../../../src-renderer/lib/router';
 import { defaultOutDir, splitReasons } from '../../../src-renderer/matrix/plan-words';
 import { deferred, renderApp, resetApp } from './render-app';
 import { MockError } from './mock-api';
-import { PROJECTION, RUN, RUN_JOB, VIEW, planHandlers } from './plan-data';
+import { PDF, PROJECTION, RUN, RUN_JOB, VIEW, planHandlers } from './plan-data';
 import type { PlanProjection } from '../../../src-shared/plan';
 
 afterEach(resetApp);
@@ -322,6 +322,16 @@ describe('Matrix › Offers and letters', () => {
       { name: 'Standard letter', body: '{{salutation}},\n\n{{offer.body}}\n\nSee you soon.' },
     ]);
     await waitFor(() => expect(api.inputs('plan:preview')).toHaveLength(2));
+  });
+
+  it('downloads the envelope calibration page', async () => {
+    const api = renderApp(
+      planHandlers({ 'plan:calibration': () => ({ ...PDF, file_name: 'envelope-calibration.pdf' }) }),
+      '#/offers',
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Envelope calibration page' }));
+    await waitFor(() => expect(api.inputs('plan:calibration')).toEqual([{}]));
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('saves a product’s economics', async () => {
