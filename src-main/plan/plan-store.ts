@@ -3,12 +3,20 @@
  * letter templates, and the matrix (approved audiences in priority order × the plan's months).
  */
 import { FAMILY_INFO, type ProductFamily } from '../../src-shared/domain';
-import type { Channel, LetterTemplate, Offer, PlanCell, PlanRow, ProductEconomics } from '../../src-shared/plan';
+import {
+  DEFAULT_CONTROL_SHARE,
+  type Channel,
+  type LetterTemplate,
+  type Offer,
+  type PlanCell,
+  type PlanRow,
+  type PlanSettings,
+  type ProductEconomics,
+} from '../../src-shared/plan';
 import { AppError } from '../app/errors';
 import { audit } from '../db/audit';
 import type { Db } from '../db/open';
 import { getSetting, setSetting } from '../bank/stats';
-import { isMonth } from './run-month';
 
 /** Sensible starting figures per family, for a community bank (dollars, percent, months). */
 const ECONOMICS_BY_FAMILY: Record<ProductFamily, Omit<ProductEconomics, 'code' | 'name' | 'family'>> = {
@@ -211,6 +219,8 @@ export function saveTemplate(db: Db, name: string, body: string, actor: string):
   return saved;
 }
 
+export const isMonth = (value: string): boolean => /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+
 /** The plan's months: 12 (or the plan's length) from its first month. */
 export function planMonths(db: Db): string[] {
   const start = getSetting(db, 'plan_start_month');
@@ -221,6 +231,23 @@ export function planMonths(db: Db): string[] {
     const index = y * 12 + (m - 1) + i;
     return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
   });
+}
+
+/** The plan's settings as stored, with their defaults (10% control group, one offer a household). */
+export function planSettings(db: Db): PlanSettings {
+  const months = planMonths(db);
+  const number = (key: string, fallback: number) => {
+    const v = Number(getSetting(db, key));
+    return getSetting(db, key) === null || !Number.isFinite(v) ? fallback : v;
+  };
+  const budget = getSetting(db, 'plan_budget');
+  return {
+    start_month: months[0] ?? null,
+    months: months.length,
+    control_share: number('plan_control_share', DEFAULT_CONTROL_SHARE),
+    offers_per_household: number('plan_offers_per_household', 1),
+    budget: budget === null ? null : Number(budget),
+  };
 }
 
 export function setPlanMonths(db: Db, start: string, months: number, actor: string): string[] {

@@ -6,38 +6,25 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DownloadFile } from '../../src-shared/imports';
-import {
-  DEFAULT_CONTROL_SHARE,
-  type PlanSettings,
-  type PlanView,
-  type RunRecipient,
-  type RunSummary,
-} from '../../src-shared/plan';
+import { type PlanSettings, type PlanView, type RunRecipient, type RunSummary } from '../../src-shared/plan';
 import { AppError } from '../app/errors';
 import { findCustomer } from '../audience/explain';
-import { getSetting, setSetting } from '../bank/stats';
+import { setSetting } from '../bank/stats';
 import { audit } from '../db/audit';
 import type { Db } from '../db/open';
-import { listEconomics, listOffers, listTemplates, planCells, planMonths, planRows, setPlanMonths } from './plan-store';
+import {
+  listEconomics,
+  listOffers,
+  listTemplates,
+  planCells,
+  planMonths,
+  planRows,
+  planSettings,
+  setPlanMonths,
+} from './plan-store';
 import { getRun } from './run-month';
 import { writeCalibrationPdf } from './letters';
 import { letterStyle, renderPreviewLetter } from './run-files';
-
-export function planSettings(db: Db): PlanSettings {
-  const months = planMonths(db);
-  const number = (key: string, fallback: number) => {
-    const v = Number(getSetting(db, key));
-    return getSetting(db, key) === null || !Number.isFinite(v) ? fallback : v;
-  };
-  const budget = getSetting(db, 'plan_budget');
-  return {
-    start_month: months[0] ?? null,
-    months: months.length,
-    control_share: number('plan_control_share', DEFAULT_CONTROL_SHARE),
-    offers_per_household: number('plan_offers_per_household', 1),
-    budget: budget === null ? null : Number(budget),
-  };
-}
 
 export function setPlanSettings(db: Db, change: Partial<PlanSettings>, actor: string): PlanSettings {
   const before = planSettings(db);

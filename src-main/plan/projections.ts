@@ -6,7 +6,6 @@
  */
 import type { ProductFamily } from '../../src-shared/domain';
 import {
-  DEFAULT_CONTROL_SHARE,
   type CellProjection,
   type Offer,
   type PlanOverlap,
@@ -17,8 +16,7 @@ import type { RuleNode } from '../../src-shared/audience';
 import { compileRule } from '../audience/compile';
 import { activeSuppressions, countAudience, mailableWhere, ruleContext } from '../audience/count';
 import type { Db } from '../db/open';
-import { getSetting } from '../bank/stats';
-import { listEconomics, listOffers, planCells } from './plan-store';
+import { listEconomics, listOffers, planCells, planSettings } from './plan-store';
 
 /** Usual response to a cross-sell letter to existing customers, by family (a planning default). */
 const USUAL_RESPONSE: Record<ProductFamily, number> = {
@@ -44,7 +42,7 @@ export function accountValue(e: ProductEconomics): number {
 export function projectPlan(db: Db, asOf: string): PlanProjection {
   const offers = new Map<number, Offer>(listOffers(db).map((o) => [o.id, o]));
   const economics = new Map(listEconomics(db).map((e) => [e.code, e]));
-  const controlShare = Number(getSetting(db, 'plan_control_share') ?? DEFAULT_CONTROL_SHARE);
+  const { control_share: controlShare, budget } = planSettings(db);
   const versions = new Map<number, { rule: RuleNode; off: string[] } | null>();
   const approved = db.prepare(
     `SELECT rule, suppressions_off FROM audience_versions WHERE audience_id = ? AND status = 'approved'
@@ -98,7 +96,6 @@ export function projectPlan(db: Db, asOf: string): PlanProjection {
   }
   const months = [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month));
   const sum = (k: 'pieces' | 'cost' | 'responses' | 'return') => months.reduce((s, m) => s + m[k], 0);
-  const budget = getSetting(db, 'plan_budget');
   return {
     cells,
     months,
@@ -107,7 +104,7 @@ export function projectPlan(db: Db, asOf: string): PlanProjection {
       cost: sum('cost'),
       responses: sum('responses'),
       return: sum('return'),
-      budget: budget === null ? null : Number(budget),
+      budget,
     },
   };
 }

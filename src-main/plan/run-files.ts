@@ -103,7 +103,6 @@ function* mergedLetters(
   pieces: readonly Piece[],
   offers: Map<number, Offer>,
 ): Generator<Letter> {
-  const run = { drop_date: dropDate };
   const bank = {
     name: getSetting(db, 'bank_name') ?? 'Your bank',
     short_name: getSetting(db, 'bank_short_name') ?? '',
@@ -135,7 +134,7 @@ function* mergedLetters(
   const bodies = new Map<number, (c: MergeContext) => string>();
   const contextFor = (p: Piece) => {
     const offer = offers.get(p.offer_id)!;
-    const adultBorn = `${Number(run.drop_date.slice(0, 4)) - 18}${run.drop_date.slice(4)}`;
+    const adultBorn = `${Number(dropDate.slice(0, 4)) - 18}${dropDate.slice(4)}`;
     const other = partner.get(p.household_id, p.customer_id, p.address_line1, adultBorn) as
       { first_name: string; last_name: string } | undefined;
     const people = [{ first_name: p.first_name, last_name: p.last_name }, ...(other ? [other] : [])];
@@ -144,7 +143,7 @@ function* mergedLetters(
     if (!body) bodies.set(offer.id, (body = compileTemplate(offer.body)));
     const context: MergeContext = {
       salutation: `Dear ${names}`,
-      date: longDate(run.drop_date),
+      date: longDate(dropDate),
       keycode: p.keycode,
       customer: {
         first_name: p.first_name,
@@ -162,7 +161,7 @@ function* mergedLetters(
         body: '',
         incentive: offer.incentive,
         apy: offer.apy === null ? '' : offer.apy.toFixed(2),
-        respond_by: longDate(addDays(run.drop_date, offer.response_days)),
+        respond_by: longDate(addDays(dropDate, offer.response_days)),
         response_days: offer.response_days,
       },
       product: { code: offer.product_code, name: products.get(offer.product_code) ?? offer.product_code },
@@ -230,7 +229,17 @@ export async function renderEachLetter(db: Db, runId: number, dir: string): Prom
 export async function renderRunLetters(db: Db, runId: number, path: string): Promise<{ pages: number }> {
   const run = getRun(db, runId);
   const offers = new Map(listOffers(db).map((o) => [o.id, o]));
-  const pieces = mailedPieces(db, runId);
+  return writeRunLetters(db, run, mailedPieces(db, runId), offers, path);
+}
+
+/** The run's letters into one PDF at `path`. */
+function writeRunLetters(
+  db: Db,
+  run: { month: string; drop_date: string },
+  pieces: readonly Piece[],
+  offers: Map<number, Offer>,
+  path: string,
+): Promise<{ pages: number }> {
   return writeLettersPdf(
     path,
     mergedLetters(db, run.drop_date, pieces, offers),
@@ -257,7 +266,7 @@ export async function writeRunFiles(db: Db, runId: number, dir: string): Promise
   const m = run.month;
 
   const letters = join(dir, `letters-${m}.pdf`);
-  await writeLettersPdf(letters, mergedLetters(db, run.drop_date, pieces, offers), letterStyle(db), `Letters ${m}`);
+  await writeRunLetters(db, run, pieces, offers, letters);
   files.push(letters);
 
   type MailRow = Record<'keycode' | 'offer' | 'customer' | 'name' | 'line1' | 'line2' | 'last_line', string>;

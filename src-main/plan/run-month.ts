@@ -14,13 +14,7 @@
  * the audit log. A month has at most one final run; a new review run replaces the last one.
  */
 import type { ProductFamily } from '../../src-shared/domain';
-import {
-  DEFAULT_CONTROL_SHARE,
-  type RunCell,
-  type RunRecipient,
-  type RunStep,
-  type RunSummary,
-} from '../../src-shared/plan';
+import { type RunCell, type RunRecipient, type RunStep, type RunSummary } from '../../src-shared/plan';
 import type { RuleNode } from '../../src-shared/audience';
 import { AppError } from '../app/errors';
 import { compileRule } from '../audience/compile';
@@ -28,7 +22,7 @@ import { activeSuppressions, countAudience, mailableWhere, ruleContext, type Cou
 import { LETTER_ORDER } from '../audience/explain';
 import { audit } from '../db/audit';
 import type { Db } from '../db/open';
-import { getSetting } from '../bank/stats';
+import { isMonth, planSettings } from './plan-store';
 import { unknownFields } from './merge';
 
 export interface RunOptions {
@@ -51,8 +45,6 @@ interface PlannedCell {
   family: ProductFamily;
   template_id: number | null;
 }
-
-export const isMonth = (value: string): boolean => /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
 
 /** The planned cells of a month, in the audiences' priority order. */
 function plannedCells(db: Db, month: string): PlannedCell[] {
@@ -152,11 +144,6 @@ export function keycode(month: string, cell: number, piece: number): string {
   return `K${digits}${luhnDigit(digits)}`;
 }
 
-function numberSetting(db: Db, key: string, fallback: number): number {
-  const value = Number(getSetting(db, key));
-  return Number.isFinite(value) && getSetting(db, key) !== null ? value : fallback;
-}
-
 /** Adds a cell's steps to the month's waterfall (the same step in several cells sums). */
 function addSteps(total: Map<string, number>, steps: readonly { step: string; removed: number }[]): void {
   for (const s of steps) total.set(s.step, (total.get(s.step) ?? 0) + s.removed);
@@ -166,10 +153,11 @@ export function runMonth(db: Db, options: RunOptions): RunSummary {
   const { month } = options;
   const problems = preflight(db, month);
   if (problems.length) throw new AppError('invalid_input', `${month} cannot run yet:\n- ${problems.join('\n- ')}`);
-  const controlShare = options.controlShare ?? numberSetting(db, 'plan_control_share', DEFAULT_CONTROL_SHARE);
+  const settings = planSettings(db);
+  const controlShare = options.controlShare ?? settings.control_share;
   if (!(controlShare >= 0 && controlShare <= 0.5))
     throw new AppError('invalid_input', `The control share must be between 0 and 0.5, not ${controlShare}.`);
-  const perHousehold = options.offersPerHousehold ?? numberSetting(db, 'plan_offers_per_household', 1);
+  const perHousehold = options.offersPerHousehold ?? settings.offers_per_household;
   if (!Number.isInteger(perHousehold) || perHousehold < 1 || perHousehold > 3)
     throw new AppError('invalid_input', `A household can get 1 to 3 offers a month, not ${perHousehold}.`);
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
