@@ -12,11 +12,11 @@ import {
   type PlanProjection,
   type ProductEconomics,
 } from '../../src-shared/plan';
-import type { RuleNode } from '../../src-shared/audience';
 import { compileRule } from '../audience/compile';
 import { activeSuppressions, countAudience, mailableWhere, ruleContext } from '../audience/count';
 import type { Db } from '../db/open';
-import { listEconomics, listOffers, planCells, planSettings } from './plan-store';
+import { listEconomics, listOffers, planCells, planRows, planSettings } from './plan-store';
+import { approvedVersion } from './run-month';
 
 /** Usual response to a cross-sell letter to existing customers, by family (a planning default). */
 const USUAL_RESPONSE: Record<ProductFamily, number> = {
@@ -43,30 +43,21 @@ export function projectPlan(db: Db, asOf: string): PlanProjection {
   const offers = new Map<number, Offer>(listOffers(db).map((o) => [o.id, o]));
   const economics = new Map(listEconomics(db).map((e) => [e.code, e]));
   const { control_share: controlShare, budget } = planSettings(db);
-  const versions = new Map<number, { rule: RuleNode; off: string[] } | null>();
-  const approved = db.prepare(
-    `SELECT rule, suppressions_off FROM audience_versions WHERE audience_id = ? AND status = 'approved'
-     ORDER BY version DESC LIMIT 1`,
-  );
+  const versions = new Map<number, ReturnType<typeof approvedVersion>>();
   const letters = new Map<string, number>();
   const cells: CellProjection[] = [];
   for (const cell of planCells(db)) {
     const offer = offers.get(cell.offer_id);
     if (!offer) continue;
-    if (!versions.has(cell.audience_id)) {
-      const row = approved.get(cell.audience_id) as { rule: string; suppressions_off: string } | undefined;
-      versions.set(
-        cell.audience_id,
-        row ? { rule: JSON.parse(row.rule), off: JSON.parse(row.suppressions_off) } : null,
-      );
-    }
+    if (!versions.has(cell.audience_id)) versions.set(cell.audience_id, approvedVersion(db, cell.audience_id));
     const version = versions.get(cell.audience_id);
     const key = `${cell.audience_id}/${offer.product_code}`;
     if (!letters.has(key)) {
       letters.set(
         key,
         version
-          ? countAudience(db, version.rule, { asOf, product: offer.product_code, off: version.off }).households
+          ? countAudience(db, version.rule, { asOf, product: offer.product_code, off: version.suppressions_off })
+              .households
           : 0,
       );
     }
@@ -115,21 +106,15 @@ export function projectPlan(db: Db, asOf: string): PlanProjection {
  * the higher-priority row in a month both are planned.
  */
 export function planOverlap(db: Db, asOf: string): PlanOverlap {
-  const rows = db
-    .prepare(
-      `SELECT r.audience_id, a.name, v.rule, v.suppressions_off FROM plan_rows r JOIN audiences a ON a.id = r.audience_id
-       JOIN audience_versions v ON v.audience_id = r.audience_id AND v.status = 'approved'
-         AND v.version = (SELECT max(version) FROM audience_versions WHERE audience_id = r.audience_id AND status = 'approved')
-       ORDER BY r.priority`,
-    )
-    .all() as { audience_id: number; name: string; rule: string; suppressions_off: string }[];
+  // Rows whose audience has no approved version (retired since) are left out.
+  const rows = planRows(db).flatMap((row) => {
+    const version = approvedVersion(db, row.audience_id);
+    return version ? [{ ...row, version }] : [];
+  });
   const ctx = ruleContext(db, asOf);
-  const sets = rows.map((row) => {
-    const options = { asOf, off: JSON.parse(row.suppressions_off) as string[] };
-    const mailable = mailableWhere(
-      compileRule(JSON.parse(row.rule) as RuleNode, ctx),
-      activeSuppressions(db, asOf, options),
-    );
+  const sets = rows.map(({ version }) => {
+    const options = { asOf, off: version.suppressions_off };
+    const mailable = mailableWhere(compileRule(version.rule, ctx), activeSuppressions(db, asOf, options));
     return new Set(
       db
         .prepare(`SELECT DISTINCT c.household_id FROM customers c WHERE ${mailable.sql}`)
@@ -146,7 +131,7 @@ export function planOverlap(db: Db, asOf: string): PlanOverlap {
     }
   }
   return {
-    audiences: rows.map((r, i) => ({ audience_id: r.audience_id, name: r.name, households: sets[i]!.size })),
+    audiences: rows.map((r, i) => ({ audience_id: r.audience_id, name: r.audience, households: sets[i]!.size })),
     pairs,
   };
 }

@@ -64,7 +64,8 @@ interface ApprovedVersion {
   suppressions_off: string[];
 }
 
-function approvedVersion(db: Db, audienceId: number): ApprovedVersion | null {
+/** The newest approved version of an audience: what runs, projections and overlap use. */
+export function approvedVersion(db: Db, audienceId: number): ApprovedVersion | null {
   const row = db
     .prepare(
       `SELECT version, rule, suppressions_off FROM audience_versions
