@@ -276,6 +276,7 @@ export const schemas = {
     })
     .strict(),
   'plan:add-row': z.object({ audience_id: recordId }).strict(),
+  'plan:remove-row': z.object({ audience_id: recordId }).strict(),
   'plan:reorder': z.object({ audience_ids: z.array(recordId).min(1).max(500) }).strict(),
   'plan:set-cell': z.object({ month, audience_id: recordId, offer_id: recordId.nullable() }).strict(),
   'plan:run-month': z
@@ -406,6 +407,8 @@ export interface ApiOutputs {
   'plan:overlap': PlanOverlap;
   'plan:settings': PlanSettings;
   'plan:add-row': PlanRow[];
+  /** Takes an audience off the plan with its cells. */
+  'plan:remove-row': PlanRow[];
   'plan:reorder': PlanRow[];
   'plan:set-cell': PlanCell[];
   /** Starts a month run (a job): recipients, control groups, keycodes and the files in out_dir. */

@@ -67,6 +67,7 @@ export const CHANNELS = [
   'plan:overlap',
   'plan:settings',
   'plan:add-row',
+  'plan:remove-row',
   'plan:reorder',
   'plan:set-cell',
   'plan:run-month',

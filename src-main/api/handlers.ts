@@ -21,7 +21,7 @@ import { getCustomerProfile } from '../customers/customer-profile';
 import { listCustomers } from '../customers/list-customers';
 import { currentActor } from '../db/audit';
 import { customerScores, listScoreModels } from '../scores/store';
-import { addPlanRow, reorderPlanRows, saveOffer, saveTemplate, setEconomics, setPlanCell } from '../plan/plan-store';
+import { addPlanRow, removePlanRow, reorderPlanRows, saveOffer, saveTemplate, setEconomics, setPlanCell } from '../plan/plan-store';
 import { calibrationPage, listRuns, planView, previewLetter, recipientsPage, setPlanSettings } from '../plan/plan-view';
 import { finalizeRun, preflight } from '../plan/run-month';
 import type { PlanOverlap, PlanProjection } from '../../src-shared/plan';
@@ -170,6 +170,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'plan:overlap': (ctx) => ctx.runTask<PlanOverlap>('plan:overlap', {}),
   'plan:settings': (ctx, input) => setPlanSettings(ctx.requireDb(), input, currentActor()),
   'plan:add-row': (ctx, input) => addPlanRow(ctx.requireDb(), input.audience_id, currentActor()),
+  'plan:remove-row': (ctx, input) => removePlanRow(ctx.requireDb(), input.audience_id, currentActor()),
   'plan:reorder': (ctx, input) => reorderPlanRows(ctx.requireDb(), input.audience_ids, currentActor()),
   'plan:set-cell': (ctx, input) =>
     setPlanCell(ctx.requireDb(), input.month, input.audience_id, input.offer_id, currentActor()),

@@ -304,6 +304,28 @@ export function reorderPlanRows(db: Db, audienceIds: readonly number[], actor: s
   return planRows(db);
 }
 
+/** Takes an audience off the plan: its row and its cells go, the rows below move up a place. */
+export function removePlanRow(db: Db, audienceId: number, actor: string): PlanRow[] {
+  const row = db.prepare('SELECT priority FROM plan_rows WHERE audience_id = ?').get(audienceId) as
+    { priority: number } | undefined;
+  if (!row) throw new AppError('invalid_input', `Audience ${audienceId} is not a row of the plan.`);
+  db.transaction(() => {
+    const cells = db.prepare('DELETE FROM plan_cells WHERE audience_id = ?').run(audienceId).changes;
+    db.prepare('DELETE FROM plan_rows WHERE audience_id = ?').run(audienceId);
+    // Two steps, as in reorderPlanRows: priority is unique, so the rows below go negative first.
+    db.prepare('UPDATE plan_rows SET priority = -(priority - 1) WHERE priority > ?').run(row.priority);
+    db.prepare('UPDATE plan_rows SET priority = -priority WHERE priority < 0').run();
+    audit(db, {
+      actor,
+      action: 'plan.remove-row',
+      entity: 'plan',
+      entity_id: String(audienceId),
+      detail: { priority: row.priority, cells_emptied: cells },
+    });
+  })();
+  return planRows(db);
+}
+
 /** Puts an offer in a cell, or empties it (null). */
 export function setPlanCell(
   db: Db,

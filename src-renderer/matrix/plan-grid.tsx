@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CellProjection, PlanCell, PlanProjection, PlanRow, PlanView } from '../../src-shared/plan';
 import { call } from '../lib/api';
+import { ConfirmDialog } from '../shell/confirm-dialog';
 import { countOf, dollars, errorText, monthLabel } from './plan-words';
 
 const cellKey = (month: string, audienceId: number) => `${month}|${audienceId}`;
@@ -33,15 +34,28 @@ interface GridProps {
   onEdited: () => void;
 }
 
+/** The order after dragging the row at `from` onto the row at `to` (it takes that row's place). */
+export function dropOrder(order: readonly number[], from: number, to: number): number[] {
+  const next = [...order];
+  const [moved] = next.splice(from, 1);
+  if (moved === undefined) return next;
+  next.splice(to, 0, moved);
+  return next;
+}
+
 /**
  * The matrix: a row an audience in priority order, a column a month, a select of offers in
- * each cell. Rows move with Move up / Move down; the moved row's button keeps the focus.
+ * each cell. Rows are dragged by their handle to a new place, or moved with Move up / Move
+ * down from the keyboard (the moved row's button keeps the focus).
  */
 export function PlanGrid({ view, projection, projecting, onEdited }: GridProps) {
   const [rows, setRows] = useState<PlanRow[]>(view.rows);
   const [cells, setCells] = useState<PlanCell[]>(view.cells);
   const [error, setError] = useState<string | null>(null);
   const [adding, setAdding] = useState('');
+  const [dragging, setDragging] = useState<number | null>(null);
+  const [dropAt, setDropAt] = useState<number | null>(null);
+  const [removing, setRemoving] = useState<PlanRow | null>(null);
   const refocus = useRef<string | null>(null);
 
   useEffect(() => {
@@ -74,15 +88,39 @@ export function PlanGrid({ view, projection, projecting, onEdited }: GridProps) 
       setCells(await call('plan:set-cell', { month, audience_id: audienceId, offer_id: offerId }));
     });
 
-  const move = (index: number, by: -1 | 1) =>
+  const reorder = (from: number, to: number, focusId?: string) =>
     edit(async () => {
-      const order = rows.map((r) => r.audience_id);
-      const [moved] = order.splice(index, 1);
-      if (moved === undefined) return;
-      order.splice(index + by, 0, moved);
-      refocus.current = `move-${by < 0 ? 'up' : 'down'}-${moved}`;
-      setRows(await call('plan:reorder', { audience_ids: order }));
+      if (from === to) return;
+      if (focusId) refocus.current = focusId;
+      setRows(
+        await call('plan:reorder', {
+          audience_ids: dropOrder(
+            rows.map((r) => r.audience_id),
+            from,
+            to,
+          ),
+        }),
+      );
     });
+  const move = (index: number, by: -1 | 1) =>
+    reorder(index, index + by, `move-${by < 0 ? 'up' : 'down'}-${rows[index]?.audience_id}`);
+
+  const endDrag = () => {
+    setDragging(null);
+    setDropAt(null);
+  };
+  const drop = (to: number) => {
+    if (dragging !== null) void reorder(dragging, to);
+    endDrag();
+  };
+
+  const remove = (row: PlanRow) =>
+    edit(async () => {
+      setRemoving(null);
+      setRows(await call('plan:remove-row', { audience_id: row.audience_id }));
+      setCells((now) => now.filter((c) => c.audience_id !== row.audience_id));
+    });
+  const cellsOf = (audienceId: number) => cells.filter((c) => c.audience_id === audienceId).length;
 
   const addRow = () =>
     edit(async () => {
@@ -116,10 +154,50 @@ export function PlanGrid({ view, projection, projecting, onEdited }: GridProps) 
             </thead>
             <tbody>
               {rows.map((row, index) => (
-                <tr key={row.audience_id} data-testid="plan-row">
+                <tr
+                  key={row.audience_id}
+                  data-testid="plan-row"
+                  className={[
+                    dragging === index ? 'dragging' : '',
+                    dropAt === index && dragging !== null && dragging !== index
+                      ? dragging < index
+                        ? 'drop-below'
+                        : 'drop-above'
+                      : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' ')}
+                  onDragOver={(e) => {
+                    if (dragging === null) return;
+                    e.preventDefault();
+                    e.dataTransfer.dropEffect = 'move';
+                    setDropAt(index);
+                  }}
+                  onDrop={(e) => {
+                    e.preventDefault();
+                    drop(index);
+                  }}
+                >
                   <th scope="row" className="plan-audience">
-                    <span className="wrap">
-                      {index + 1}. {row.audience}
+                    <span className="row-title">
+                      <span
+                        className="drag-handle"
+                        draggable
+                        aria-hidden="true"
+                        title={`Drag ${row.audience} to a new place`}
+                        data-testid="drag-handle"
+                        onDragStart={(e) => {
+                          e.dataTransfer.effectAllowed = 'move';
+                          e.dataTransfer.setData('text/plain', row.audience);
+                          setDragging(index);
+                        }}
+                        onDragEnd={endDrag}
+                      >
+                        ⠿
+                      </span>
+                      <span className="wrap">
+                        {index + 1}. {row.audience}
+                      </span>
                     </span>
                     {row.approved_version === null ? (
                       <span className="warning-text">No approved version: this row cannot run.</span>
@@ -144,6 +222,14 @@ export function PlanGrid({ view, projection, projecting, onEdited }: GridProps) 
                         onClick={() => void move(index, 1)}
                       >
                         Move down
+                      </button>
+                      <button
+                        type="button"
+                        className="secondary small-button"
+                        aria-label={`Remove ${row.audience} from the plan`}
+                        onClick={() => setRemoving(row)}
+                      >
+                        Remove
                       </button>
                     </span>
                   </th>
@@ -196,6 +282,21 @@ export function PlanGrid({ view, projection, projecting, onEdited }: GridProps) 
           </table>
         </div>
       )}
+      {removing ? (
+        <ConfirmDialog
+          title={`Take ${removing.audience} off the plan?`}
+          confirmLabel="Remove"
+          onConfirm={() => void remove(removing)}
+          onCancel={() => setRemoving(null)}
+        >
+          <p>
+            {cellsOf(removing.audience_id) === 0
+              ? 'It has no offers planned.'
+              : `Its ${countOf(cellsOf(removing.audience_id), 'planned offer')} will be emptied.`}{' '}
+            The audience itself stays, and can be added again. Runs already made are kept.
+          </p>
+        </ConfirmDialog>
+      ) : null}
       <div className="form-row add-row">
         <label className="field">
           <span>Audience to add</span>

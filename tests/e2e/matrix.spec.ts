@@ -1,7 +1,8 @@
 /**
  * The Matrix stage against the real server: the demo bank's sample plan with its projections,
  * a cell changed, the first month run into a folder of the test's own (progress, then the
- * cells, waterfall and files written), and the first letter merged for a preview.
+ * cells, waterfall and files written), and the first letter merged for a preview. Rows are
+ * reordered by dragging.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,6 +44,16 @@ test('the sample plan is projected, a cell changed, and the first month run with
     ).toContainText('pieces');
     await expect(page.getByTestId('plan-month-totals').getByRole('cell').nth(1)).toContainText('pieces');
     await shot(page, 'matrix.png');
+
+    // Priority by dragging: the last row's handle dropped on the first row puts it first, and
+    // the order is kept (a reload shows it).
+    const titles = () => grid.getByTestId('plan-row').locator('th .wrap').allInnerTexts();
+    const before = await titles();
+    await grid.getByTestId('drag-handle').nth(2).dragTo(grid.getByTestId('plan-row').first());
+    const moved = [before[2], before[0], before[1]].map((t, i) => `${i + 1}. ${t?.replace(/^\d+\. /, '')}`);
+    await expect.poll(titles).toEqual(moved);
+    await page.reload();
+    await expect.poll(titles).toEqual(moved);
 
     // Run the first month into the test's folder.
     await page.getByRole('tab', { name: 'Run a month' }).click();

@@ -96,5 +96,6 @@ describe('the plan API', () => {
       /No offer is planned for 2027-01/,
     );
     await expect(call(s, 'plan:add-row', { audience_id: 99 })).rejects.toThrow(/no approved version/);
+    await expect(call(s, 'plan:remove-row', { audience_id: 99 })).rejects.toThrow(/not a row of the plan/);
   });
 });

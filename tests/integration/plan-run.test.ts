@@ -19,6 +19,7 @@ import {
   listOffers,
   planListing,
   planRows,
+  removePlanRow,
   saveTemplate,
   setPlanCell,
 } from '../../src-main/plan/plan-store';
@@ -324,4 +325,26 @@ describe('a month run', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/"next" is not a month/);
   }, 60_000);
+
+  it('takes a row off the plan with its cells, moving the rows below up, and puts it back last', () => {
+    const rows = planRows(db);
+    const middle = rows[1]!;
+    const cellsBefore = planListing(db).cells.filter((c) => c.audience === middle.audience).length;
+    expect(cellsBefore).toBeGreaterThan(0);
+    const after = removePlanRow(db, middle.audience_id, 'test');
+    expect(after.map((r) => [r.audience_id, r.priority])).toEqual(
+      rows.filter((r) => r !== middle).map((r, i) => [r.audience_id, i + 1]),
+    );
+    expect(planListing(db).cells.filter((c) => c.audience === middle.audience)).toEqual([]);
+    const logged = db
+      .prepare("SELECT detail FROM audit_log WHERE action = 'plan.remove-row' ORDER BY id DESC LIMIT 1")
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(logged)).toEqual({ priority: 2, cells_emptied: cellsBefore });
+    expect(addPlanRow(db, middle.audience_id, 'test').at(-1)).toMatchObject({
+      audience_id: middle.audience_id,
+      priority: rows.length,
+    });
+    expect(() => removePlanRow(db, 999_999, 'test')).toThrow(/not a row of the plan/);
+  });
 });

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { href, parseRoute } from '../../../src-renderer/lib/router';
+import { dropOrder } from '../../../src-renderer/matrix/plan-grid';
 import { defaultOutDir, splitReasons } from '../../../src-renderer/matrix/plan-words';
 import { deferred, renderApp, resetApp } from './render-app';
 import { MockError } from './mock-api';
@@ -130,6 +131,46 @@ describe('Matrix › Plan', () => {
     await waitFor(() =>
       expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Move Homeowners up' })),
     );
+  });
+
+  it('drags a row by its handle onto another row, which gives the new order', async () => {
+    expect(dropOrder([1, 2, 3, 4], 0, 2)).toEqual([2, 3, 1, 4]);
+    expect(dropOrder([1, 2, 3, 4], 3, 0)).toEqual([4, 1, 2, 3]);
+    const api = renderApp(planHandlers(), '#/matrix');
+    await screen.findByRole('button', { name: 'Move Homeowners down' });
+    const [first, second] = screen.getAllByTestId('plan-row');
+    const transfer = { effectAllowed: '', dropEffect: '', setData: () => undefined };
+    fireEvent.dragStart(within(first!).getByTestId('drag-handle'), { dataTransfer: transfer });
+    fireEvent.dragOver(second!, { dataTransfer: transfer });
+    // The row under the pointer shows where the dragged one lands.
+    expect(second!.className).toContain('drop-below');
+    fireEvent.drop(second!, { dataTransfer: transfer });
+    expect(api.inputs('plan:reorder')).toEqual([{ audience_ids: [12, 11] }]);
+    await waitFor(() =>
+      expect(screen.getAllByTestId('plan-row').map((r) => r.querySelector('th .wrap')?.textContent)).toEqual([
+        '1. Savers',
+        '2. Homeowners',
+      ]),
+    );
+    expect(screen.getAllByTestId('plan-row').some((r) => /drop-|dragging/.test(r.className))).toBe(false);
+  });
+
+  it('takes a row off the plan only after asking, saying how many planned offers go with it', async () => {
+    const api = renderApp(planHandlers(), '#/matrix');
+    await userEvent.click(await screen.findByRole('button', { name: 'Remove Homeowners from the plan' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Take Homeowners off the plan?' });
+    expect(dialog.textContent).toMatch(/Its \d+ planned offers? will be emptied/);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(api.inputs('plan:remove-row')).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Remove Homeowners from the plan' }));
+    await userEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Remove' }));
+    expect(api.inputs('plan:remove-row')).toEqual([{ audience_id: 11 }]);
+    await waitFor(() =>
+      expect(screen.getAllByTestId('plan-row').map((r) => r.querySelector('th .wrap')?.textContent)).toEqual([
+        '1. Savers',
+      ]),
+    );
+    expect(screen.queryByLabelText('Homeowners, Nov 2026')).toBeNull();
   });
 
   it('adds an approved audience not yet planned, and saves the settings', async () => {

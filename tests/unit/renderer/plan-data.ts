@@ -162,6 +162,7 @@ export function planHandlers(overrides: MockHandlers = {}): MockHandlers {
     ],
     'plan:reorder': (input) =>
       input.audience_ids.map((id, i) => ({ ...(ROWS.find((r) => r.audience_id === id) ?? ROWS[0]!), priority: i + 1 })),
+    'plan:remove-row': (input) => ROWS.filter((r) => r.audience_id !== input.audience_id),
     'plan:add-row': (input) => [
       ...ROWS,
       { audience_id: input.audience_id, audience: 'New movers', priority: 3, approved_version: 1 },
