@@ -61,19 +61,21 @@ function Preview({ view, saved }: { view: PlanView; saved: number }) {
           <span>Customer number</span>
           <input type="text" value={shownCustomer} onChange={(e) => setCustomer(e.target.value)} />
         </label>
-        <button type="button" onClick={() => void preview()} disabled={busy || !offerId || !shownCustomer.trim()}>
-          {busy ? 'Merging…' : 'Preview letter'}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          title="One page with the envelope windows and folds drawn: print it and hold it against a #10 double-window envelope"
-          onClick={() =>
-            void call('plan:calibration', {}).then(saveDownload, (e: unknown) => setCalibrationError(errorText(e)))
-          }
-        >
-          Envelope calibration page
-        </button>
+        <div className="form-buttons">
+          <button type="button" onClick={() => void preview()} disabled={busy || !offerId || !shownCustomer.trim()}>
+            {busy ? 'Merging…' : 'Preview letter'}
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            title="One page with the envelope windows and folds drawn: print it and hold it against a #10 double-window envelope"
+            onClick={() =>
+              void call('plan:calibration', {}).then(saveDownload, (e: unknown) => setCalibrationError(errorText(e)))
+            }
+          >
+            Envelope calibration page
+          </button>
+        </div>
       </div>
       {calibrationError ? (
         <p className="field-error" role="alert">

@@ -87,6 +87,13 @@ test('the sample plan is projected, a cell changed, and the first month run with
     const saved = join(dataDir, 'preview.pdf');
     await (await downloading).saveAs(saved);
     expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
+
+    // The template editor's live preview merges a letter for a customer of the user's choice.
+    await page.getByRole('tab', { name: 'Offers and letters' }).click();
+    await page.getByRole('button', { name: 'Preview letter' }).click();
+    await expect(page.getByTitle('Letter preview')).toHaveAttribute('src', /^blob:/, { timeout: 30_000 });
+    await page.getByRole('heading', { name: 'Preview', level: 3 }).scrollIntoViewIfNeeded();
+    await shot(page, 'letter-preview.png');
   } finally {
     await stopServer(server);
   }
