@@ -9,6 +9,7 @@ import { DEMO_USAGE, demoCommand } from './cli/demo-command';
 import { IMPORT_USAGE, importCommand } from './cli/import-command';
 import { IMPORTS_USAGE, importsCommand } from './cli/imports-command';
 import { KLI_USAGE, kliCommand } from './cli/kli-command';
+import { REPORT_USAGE, RESPONSES_USAGE, reportCommand, responsesCommand } from './cli/measure-command';
 import { PROFILES_USAGE, profilesCommand } from './cli/profiles-command';
 import { LETTERS_USAGE, PLAN_USAGE, lettersCommand, planCommand } from './cli/plan-command';
 import { SCORES_USAGE, scoresCommand } from './cli/scores-command';
@@ -28,6 +29,8 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => void | 
   audit: { usage: AUDIT_USAGE, run: auditCommand },
   plan: { usage: PLAN_USAGE, run: planCommand },
   letters: { usage: LETTERS_USAGE, run: lettersCommand },
+  responses: { usage: RESPONSES_USAGE, run: responsesCommand },
+  report: { usage: REPORT_USAGE, run: reportCommand },
 };
 
 function usage(): string {

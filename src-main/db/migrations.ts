@@ -604,6 +604,56 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX run_recipients_customer ON run_recipients(customer_id);
     `,
   },
+  {
+    version: 13,
+    name: 'responses',
+    sql: `
+      -- A response file as imported: which profile read it, for which run (or every final run).
+      CREATE TABLE response_imports (
+        id INTEGER PRIMARY KEY,
+        file TEXT NOT NULL,
+        profile TEXT NOT NULL,
+        run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL,
+        fingerprint TEXT NOT NULL,
+        rows INTEGER NOT NULL,
+        not_responses INTEGER NOT NULL,
+        matched INTEGER NOT NULL,
+        unmatched INTEGER NOT NULL,
+        imported_at TEXT NOT NULL,
+        imported_by TEXT NOT NULL
+      ) STRICT;
+
+      -- One response (a new account, an application, an approval, a keycode brought back) and
+      -- how it was matched back to a household mailed or held out. Balances in cents.
+      CREATE TABLE responses (
+        id INTEGER PRIMARY KEY,
+        import_id INTEGER NOT NULL REFERENCES response_imports(id) ON DELETE CASCADE,
+        row INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('account', 'application', 'approval', 'keycode')),
+        response_date TEXT NOT NULL,
+        customer_number TEXT,
+        account_number TEXT,
+        product_code TEXT,
+        family TEXT,
+        keycode TEXT,
+        name TEXT,
+        address TEXT,
+        zip TEXT,
+        opening_balance_cents INTEGER,
+        balance_30_cents INTEGER,
+        balance_60_cents INTEGER,
+        balance_90_cents INTEGER,
+        customer_id INTEGER,
+        household_id INTEGER,
+        match_rule TEXT CHECK (match_rule IN ('customer_number', 'account_number', 'keycode', 'household', 'address', 'name_address')),
+        match_score REAL,
+        match_status TEXT NOT NULL CHECK (match_status IN ('matched', 'doubtful', 'confirmed', 'rejected', 'unmatched')),
+        note TEXT
+      ) STRICT;
+      CREATE INDEX responses_household ON responses(household_id);
+      CREATE INDEX responses_import ON responses(import_id);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

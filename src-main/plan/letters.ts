@@ -52,7 +52,8 @@ function fontFile(file: string): Buffer {
   return data;
 }
 
-function newDocument(title: string): PDFKit.PDFDocument {
+/** A US Letter document with the embedded fonts (serif, serifBold, serifItalic, sans, sansBold). */
+export function newDocument(title: string): PDFKit.PDFDocument {
   const doc = new PDFDocument({
     size: 'LETTER',
     margin: 0,

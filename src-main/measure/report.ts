@@ -1,0 +1,481 @@
+/**
+ * A campaign's results, cell by cell: who responded among the mailed and among the held out,
+ * the lift (mailed rate minus control rate) with its 95% interval and p-value, the balances the
+ * mail brought beyond what the controls did on their own, the cost, and the return on it.
+ *
+ * Responses count when matched (or confirmed), dated within the offer's response window after
+ * a drop that touched the household, and for a kind of product the household did not already
+ * hold at that drop. When several drops touched a household, the attribution rule decides:
+ * last touch (the default), first touch, or an equal split among them.
+ */
+import type { ProductEconomics } from '../../src-shared/plan';
+import { AppError } from '../app/errors';
+import type { Db } from '../db/open';
+import { listEconomics, listOffers } from '../plan/plan-store';
+import { getRun } from '../plan/run-month';
+import { twoProportions } from './stats';
+
+export const ATTRIBUTIONS = ['last', 'first', 'equal'] as const;
+export type Attribution = (typeof ATTRIBUTIONS)[number];
+
+export const ATTRIBUTION_WORDS: Record<Attribution, string> = {
+  last: 'last touch: the most recent drop before the response gets it',
+  first: 'first touch: the earliest drop whose window holds the response gets it',
+  equal: 'equal split: every drop whose window holds the response gets an equal share',
+};
+
+export const METHOD =
+  'Lift = mailed response rate − control response rate; 95% Wald interval (unpooled standard error); p-value from the two-sided two-proportion z-test (pooled standard error).';
+
+/** How each figure is worked out, for the screens' hover and the exported report. */
+export const FORMULAS: Record<string, string> = {
+  rate_mailed: 'responders among the mailed ÷ pieces mailed',
+  rate_control: 'responders among the held out ÷ households held out',
+  lift: 'rate mailed − rate control (the incremental response rate)',
+  lift_ci: 'lift ± 1.96 × √(rm(1−rm)/mailed + rc(1−rc)/control)',
+  p_value: 'two-sided z-test: z = lift ÷ √(p(1−p)(1/mailed + 1/control)), p the pooled rate',
+  incremental_responses: 'lift × pieces mailed',
+  incremental_balance: '(balances of mailed responders ÷ mailed − balances of control responders ÷ control) × mailed',
+  cost: 'pieces mailed × the offer’s mail cost a piece',
+  margin:
+    'incremental balance × spread × life in years + incremental accounts × (annual fee × life in years − acquisition cost)',
+  romi: '(margin − cost) ÷ cost',
+  payback_months:
+    '(cost + incremental accounts × acquisition cost) ÷ monthly margin (incremental balance × spread ÷ 12 + incremental accounts × annual fee ÷ 12)',
+  break_even_rate: 'the lift at which the margin equals the cost: cost ÷ (mailed × an account’s value over its life)',
+  scenarios:
+    'conservative, expected and aggressive ROMI take the lift at the interval’s low end, its estimate, and its high end',
+};
+
+export interface CellFigures {
+  mailed: number;
+  control: number;
+  responders_mailed: number;
+  responders_control: number;
+  direct_mailed: number;
+  indirect_mailed: number;
+  direct_control: number;
+  indirect_control: number;
+  rate_mailed: number | null;
+  rate_control: number | null;
+  lift: number | null;
+  lift_ci_low: number | null;
+  lift_ci_high: number | null;
+  p_value: number | null;
+  incremental_responses: number | null;
+  balance_mailed_cents: number;
+  balance_control_cents: number;
+  incremental_balance_cents: number | null;
+  cost_cents: number;
+  margin_cents: number | null;
+  /** The margin a month once the accounts are open (for the payback). */
+  monthly_margin_cents: number | null;
+  /** The cost plus opening the incremental accounts: what the payback pays back. */
+  upfront_cents: number | null;
+  romi: number | null;
+  payback_months: number | null;
+  break_even_rate: number | null;
+  scenarios: { conservative: number | null; expected: number | null; aggressive: number | null };
+}
+
+export interface CellResult extends CellFigures {
+  audience: string;
+  offer: string;
+}
+
+export interface CampaignReport {
+  run_id: number;
+  month: string;
+  drop_date: string;
+  status: 'review' | 'final';
+  attribution: Attribution;
+  attribution_words: string;
+  method: string;
+  cells: CellResult[];
+  totals: CellFigures;
+  quality: {
+    /** Responses matched (or confirmed) to this run's households. */
+    responses: number;
+    /** Of those, dated outside every window of a drop that touched the household. */
+    outside_window: number;
+    /** Of those, for a kind of product the household held at the drop. */
+    already_held: number;
+    /** Of those, given to another campaign by the attribution rule. */
+    other_campaigns: number;
+    /** Matches by name and address waiting for the user, and responses not matched (all imports). */
+    doubtful: number;
+    unmatched: number;
+    match_rate: number | null;
+  };
+  /** Response rate by day since the drop, cumulative, per group (for the dashboard's curve). */
+  by_day: { day: number; mailed: number; control: number }[];
+}
+
+interface Piece {
+  household_id: number;
+  grp: 'mailed' | 'control';
+  cell: number;
+}
+
+interface Touch {
+  run_id: number;
+  drop_date: string;
+  end_date: string;
+  family: string;
+}
+
+interface Response {
+  id: number;
+  household_id: number;
+  response_date: string;
+  family: string | null;
+  account_number: string | null;
+  balance_cents: number;
+}
+
+const addDays = (iso: string, days: number) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/** What one new account brings over its life, less the cost of opening it, in cents. */
+function accountValueCents(e: ProductEconomics): number {
+  const years = e.life_months / 12;
+  return Math.round(
+    (e.average_balance * (e.spread_percent / 100) * years + e.annual_fee * years - e.acquisition_cost) * 100,
+  );
+}
+
+/** The money side of a cell, for a given lift (the estimate, or an end of its interval). */
+function money(
+  e: ProductEconomics | undefined,
+  mailed: number,
+  costCents: number,
+  lift: number,
+  incrementalBalance: number,
+): { margin: number; monthly: number; upfront: number; romi: number | null; payback: number | null } | null {
+  if (!e) return null;
+  const years = e.life_months / 12;
+  const spread = e.spread_percent / 100;
+  const accounts = lift * mailed;
+  const margin = incrementalBalance * spread * years + accounts * (e.annual_fee * years - e.acquisition_cost) * 100;
+  const monthly = (incrementalBalance * spread) / 12 + (accounts * e.annual_fee * 100) / 12;
+  const upfront = costCents + Math.max(0, accounts) * e.acquisition_cost * 100;
+  return {
+    margin: Math.round(margin),
+    monthly: Math.round(monthly),
+    upfront: Math.round(upfront),
+    romi: costCents > 0 ? (margin - costCents) / costCents : null,
+    payback: paybackMonths(upfront, monthly),
+  };
+}
+
+const paybackMonths = (upfront: number, monthly: number) =>
+  monthly > 0 ? Math.round((upfront / monthly) * 10) / 10 : null;
+
+function figures(
+  counts: {
+    mailed: number;
+    control: number;
+    responders_mailed: number;
+    responders_control: number;
+    direct_mailed: number;
+    indirect_mailed: number;
+    direct_control: number;
+    indirect_control: number;
+    balance_mailed_cents: number;
+    balance_control_cents: number;
+    cost_cents: number;
+  },
+  economics: ProductEconomics | undefined,
+): CellFigures {
+  const round = (n: number) => Math.round(n * 1000) / 1000;
+  const test = twoProportions(counts.responders_mailed, counts.mailed, counts.responders_control, counts.control);
+  const perMailed = counts.mailed > 0 ? counts.balance_mailed_cents / counts.mailed : 0;
+  const perControl = counts.control > 0 ? counts.balance_control_cents / counts.control : 0;
+  const incremental = counts.control > 0 ? Math.round((perMailed - perControl) * counts.mailed) : null;
+  const at = (lift: number | null) =>
+    lift === null || incremental === null || !test
+      ? null
+      : money(
+          economics,
+          counts.mailed,
+          counts.cost_cents,
+          lift,
+          // The balance scales with the lift taken (a scenario's responders bring the same balance each).
+          test.difference === 0 ? incremental : (incremental * lift) / test.difference,
+        );
+  const expected = at(test?.difference ?? null);
+  const value = economics ? accountValueCents(economics) : 0;
+  return {
+    ...counts,
+    responders_mailed: round(counts.responders_mailed),
+    responders_control: round(counts.responders_control),
+    direct_mailed: round(counts.direct_mailed),
+    indirect_mailed: round(counts.indirect_mailed),
+    direct_control: round(counts.direct_control),
+    indirect_control: round(counts.indirect_control),
+    rate_mailed: counts.mailed > 0 ? counts.responders_mailed / counts.mailed : null,
+    rate_control: counts.control > 0 ? counts.responders_control / counts.control : null,
+    lift: test?.difference ?? null,
+    lift_ci_low: test?.ci_low ?? null,
+    lift_ci_high: test?.ci_high ?? null,
+    p_value: test?.p_value ?? null,
+    incremental_responses: test ? round(test.difference * counts.mailed) : null,
+    incremental_balance_cents: incremental,
+    margin_cents: expected?.margin ?? null,
+    monthly_margin_cents: expected?.monthly ?? null,
+    upfront_cents: expected?.upfront ?? null,
+    romi: expected?.romi ?? null,
+    payback_months: expected?.payback ?? null,
+    break_even_rate: value > 0 && counts.mailed > 0 ? counts.cost_cents / (counts.mailed * value) : null,
+    scenarios: {
+      conservative: at(test?.ci_low ?? null)?.romi ?? null,
+      expected: expected?.romi ?? null,
+      aggressive: at(test?.ci_high ?? null)?.romi ?? null,
+    },
+  };
+}
+
+export function campaignReport(db: Db, runId: number, attribution: Attribution = 'last'): CampaignReport {
+  if (!ATTRIBUTIONS.includes(attribution))
+    throw new AppError('invalid_input', `Attribution is one of ${ATTRIBUTIONS.join(', ')}, not "${attribution}".`);
+  const run = getRun(db, runId);
+  const offers = new Map(listOffers(db).map((o) => [o.id, o]));
+  const economics = new Map(listEconomics(db).map((e) => [e.code, e]));
+  const cellRows = db
+    .prepare(
+      `SELECT DISTINCT r.audience_id, r.offer_id, a.name AS audience FROM run_recipients r
+       JOIN audiences a ON a.id = r.audience_id WHERE r.run_id = ?`,
+    )
+    .all(runId) as { audience_id: number; offer_id: number; audience: string }[];
+  // Cells in the order the run lists them.
+  const order = run.summary.cells.map((c) => `${c.audience}|${c.offer}`);
+  cellRows.sort(
+    (a, b) =>
+      order.indexOf(`${a.audience}|${offers.get(a.offer_id)?.code}`) -
+      order.indexOf(`${b.audience}|${offers.get(b.offer_id)?.code}`),
+  );
+  const cellIndex = new Map(cellRows.map((c, i) => [`${c.audience_id}|${c.offer_id}`, i]));
+  const pieces = (
+    db.prepare('SELECT household_id, grp, audience_id, offer_id FROM run_recipients WHERE run_id = ?').all(runId) as {
+      household_id: number;
+      grp: 'mailed' | 'control';
+      audience_id: number;
+      offer_id: number;
+    }[]
+  ).map((p): Piece => ({
+    household_id: p.household_id,
+    grp: p.grp,
+    cell: cellIndex.get(`${p.audience_id}|${p.offer_id}`)!,
+  }));
+
+  // Every drop that touched these households: this run's, and every final run's.
+  const touches = new Map<number, Touch[]>();
+  for (const t of db
+    .prepare(
+      `SELECT r.run_id, r.household_id, runs.drop_date, o.response_days, p.family
+       FROM run_recipients r JOIN runs ON runs.id = r.run_id JOIN offers o ON o.id = r.offer_id
+       JOIN products p ON p.code = o.product_code
+       WHERE (runs.status = 'final' OR runs.id = @run)
+         AND r.household_id IN (SELECT household_id FROM run_recipients WHERE run_id = @run)`,
+    )
+    .all({ run: runId }) as {
+    run_id: number;
+    household_id: number;
+    drop_date: string;
+    response_days: number;
+    family: string;
+  }[]) {
+    const list = touches.get(t.household_id) ?? [];
+    list.push({
+      run_id: t.run_id,
+      drop_date: t.drop_date,
+      end_date: addDays(t.drop_date, t.response_days),
+      family: t.family,
+    });
+    touches.set(t.household_id, list);
+  }
+
+  // Responses matched to these households, each account once (a file imported twice counts once).
+  const seen = new Set<string>();
+  const responses: Response[] = [];
+  for (const r of db
+    .prepare(
+      `SELECT r.id, r.household_id, r.response_date, r.family, r.kind, r.account_number, r.keycode, r.product_code,
+              coalesce(r.balance_90_cents, r.balance_60_cents, r.balance_30_cents, r.opening_balance_cents,
+                       (SELECT a.balance_cents FROM accounts a WHERE a.account_number = r.account_number), 0) AS balance_cents
+       FROM responses r
+       WHERE r.match_status IN ('matched', 'confirmed') AND r.kind IN ('account', 'keycode')
+         AND r.household_id IN (SELECT household_id FROM run_recipients WHERE run_id = ?)
+       ORDER BY r.import_id DESC, r.row`,
+    )
+    .all(runId) as (Response & { kind: string; keycode: string | null; product_code: string | null })[]) {
+    const key = r.account_number
+      ? `a|${r.account_number}`
+      : r.keycode
+        ? `k|${r.keycode}|${r.product_code}`
+        : `r|${r.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    responses.push(r);
+  }
+
+  const held = db.prepare(
+    `SELECT 1 FROM customers c JOIN account_owners o ON o.customer_id = c.id JOIN accounts a ON a.id = o.account_id
+     JOIN products p ON p.code = a.product_code
+     WHERE c.household_id = ? AND p.family = ? AND a.open_date < ? AND (a.close_date IS NULL OR a.close_date >= ?)
+       AND a.account_number IS NOT ? LIMIT 1`,
+  );
+
+  type Credit = { responder: number; direct: number; indirect: number; balance: number };
+  const credits = new Map<number, Credit>();
+  const days: { day: number; grp: 'mailed' | 'control'; weight: number }[] = [];
+  const group = new Map(pieces.map((p) => [p.household_id, p.grp]));
+  const quality = { responses: responses.length, outside_window: 0, already_held: 0, other_campaigns: 0 };
+  for (const r of responses) {
+    const open = (touches.get(r.household_id) ?? [])
+      .filter((t) => t.drop_date <= r.response_date && r.response_date <= t.end_date)
+      .sort((a, b) => a.drop_date.localeCompare(b.drop_date) || a.run_id - b.run_id);
+    if (open.length === 0) {
+      quality.outside_window++;
+      continue;
+    }
+    const chosen = attribution === 'last' ? [open.at(-1)!] : attribution === 'first' ? [open[0]!] : open;
+    const weight = 1 / chosen.length;
+    const mine = chosen.filter((t) => t.run_id === runId);
+    if (mine.length === 0) {
+      quality.other_campaigns++;
+      continue;
+    }
+    // Several cells of this run may have touched the household (offers a household > 1): the
+    // response is the household's, counted once; its direct or indirect kind is by any offer.
+    const touch = mine[0]!;
+    if (r.family && held.get(r.household_id, r.family, touch.drop_date, touch.drop_date, r.account_number)) {
+      quality.already_held++;
+      continue;
+    }
+    const share = weight * mine.length;
+    const direct = mine.some((t) => t.family === r.family);
+    const c = credits.get(r.household_id) ?? { responder: 0, direct: 0, indirect: 0, balance: 0 };
+    c.responder = Math.max(c.responder, share);
+    if (direct) c.direct = Math.max(c.direct, share);
+    else c.indirect = Math.max(c.indirect, share);
+    c.balance += r.balance_cents * share;
+    credits.set(r.household_id, c);
+    days.push({ day: daysBetween(touch.drop_date, r.response_date), grp: group.get(r.household_id)!, weight: share });
+  }
+
+  // Pieces per cell (a household in two cells of the run counts in each).
+  const blank = () => ({
+    mailed: 0,
+    control: 0,
+    responders_mailed: 0,
+    responders_control: 0,
+    direct_mailed: 0,
+    indirect_mailed: 0,
+    direct_control: 0,
+    indirect_control: 0,
+    balance_mailed_cents: 0,
+    balance_control_cents: 0,
+    cost_cents: 0,
+  });
+  const counts = cellRows.map(blank);
+  for (const p of pieces) {
+    const c = counts[p.cell]!;
+    const credit = credits.get(p.household_id);
+    if (p.grp === 'mailed') {
+      c.mailed++;
+      if (credit) {
+        c.responders_mailed += credit.responder;
+        c.direct_mailed += credit.direct;
+        c.indirect_mailed += credit.indirect;
+        c.balance_mailed_cents += Math.round(credit.balance);
+      }
+    } else {
+      c.control++;
+      if (credit) {
+        c.responders_control += credit.responder;
+        c.direct_control += credit.direct;
+        c.indirect_control += credit.indirect;
+        c.balance_control_cents += Math.round(credit.balance);
+      }
+    }
+  }
+  const cells = cellRows.map((cell, i): CellResult => {
+    const offer = offers.get(cell.offer_id);
+    const c = counts[i]!;
+    c.cost_cents = Math.round(c.mailed * (offer?.channels.mail ?? 0) * 100);
+    return {
+      audience: cell.audience,
+      offer: offer?.code ?? String(cell.offer_id),
+      ...figures(c, offer ? economics.get(offer.product_code) : undefined),
+    };
+  });
+  const sum = blank();
+  for (const c of counts) for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += c[k];
+  // The whole run's money side uses each cell's economics: its margin is the cells' sum.
+  const totals = figures(sum, undefined);
+  const total = (key: 'margin_cents' | 'monthly_margin_cents' | 'upfront_cents') =>
+    cells.reduce<number | null>((s, c) => (c[key] === null || s === null ? null : s + c[key]), 0);
+  const [margin, monthly, upfront] = [total('margin_cents'), total('monthly_margin_cents'), total('upfront_cents')];
+  if (margin !== null && monthly !== null && upfront !== null && cells.length > 0) {
+    totals.margin_cents = margin;
+    totals.monthly_margin_cents = monthly;
+    totals.upfront_cents = upfront;
+    totals.romi = sum.cost_cents > 0 ? (margin - sum.cost_cents) / sum.cost_cents : null;
+    totals.payback_months = paybackMonths(upfront, monthly);
+    totals.scenarios.expected = totals.romi;
+  }
+
+  const imports = db
+    .prepare(
+      `SELECT count(*) FILTER (WHERE match_status IN ('matched', 'confirmed')) AS matched,
+              count(*) FILTER (WHERE match_status = 'doubtful') AS doubtful,
+              count(*) FILTER (WHERE match_status IN ('unmatched', 'rejected')) AS unmatched
+       FROM responses WHERE import_id IN (SELECT id FROM response_imports WHERE run_id IS NULL OR run_id = ?)`,
+    )
+    .get(runId) as { matched: number; doubtful: number; unmatched: number };
+  const all = imports.matched + imports.doubtful + imports.unmatched;
+
+  const byDay: CampaignReport['by_day'] = [];
+  let mailedSum = 0;
+  let controlSum = 0;
+  const last = Math.max(90, ...days.map((d) => d.day));
+  days.sort((a, b) => a.day - b.day);
+  let k = 0;
+  for (let day = 0; day <= last; day++) {
+    while (k < days.length && days[k]!.day <= day) {
+      if (days[k]!.grp === 'mailed') mailedSum += days[k]!.weight;
+      else controlSum += days[k]!.weight;
+      k++;
+    }
+    byDay.push({
+      day,
+      mailed: sum.mailed > 0 ? mailedSum / sum.mailed : 0,
+      control: sum.control > 0 ? controlSum / sum.control : 0,
+    });
+  }
+
+  return {
+    run_id: runId,
+    month: run.month,
+    drop_date: run.drop_date,
+    status: run.status,
+    attribution,
+    attribution_words: ATTRIBUTION_WORDS[attribution],
+    method: METHOD,
+    cells,
+    totals,
+    quality: {
+      ...quality,
+      doubtful: imports.doubtful,
+      unmatched: imports.unmatched,
+      match_rate: all === 0 ? null : imports.matched / all,
+    },
+    by_day: byDay,
+  };
+}

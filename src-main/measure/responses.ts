@@ -1,0 +1,205 @@
+/**
+ * Importing a response file: read through a profile, keep the rows dated on or after the drop
+ * of the runs measured (one run, or every final run), match each back to a household mailed or
+ * held out, and store them in one transaction with the import's counts. Doubtful matches wait
+ * for the user (confirm or reject); an import can be taken back whole.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { AppError } from '../app/errors';
+import { audit } from '../db/audit';
+import type { Db } from '../db/open';
+import { Matcher, type MatchRule } from './match';
+import { readResponseFile } from './response-file';
+
+export interface ResponseImportResult {
+  import_id: number;
+  /** Data rows read from the file. */
+  rows: number;
+  /** Rows dated before the drop: accounts already open, not responses. */
+  not_responses: number;
+  /** Responses matched to a household mailed or held out (rule and score kept). */
+  matched: number;
+  /** Responses whose fuzzy match waits for the user's confirmation. */
+  doubtful: number;
+  /** Responses not matched (doubtful ones included until confirmed). */
+  unmatched: number;
+  /** matched ÷ responses (rows less not_responses); 0 with no responses. */
+  match_rate: number;
+}
+
+export interface MeasuredRun {
+  id: number;
+  month: string;
+  drop_date: string;
+  status: 'review' | 'final';
+}
+
+/** The run named, or every final run: the campaigns a response can belong to. */
+export function measuredRuns(db: Db, runId?: number): MeasuredRun[] {
+  if (runId !== undefined) {
+    const run = db.prepare('SELECT id, month, drop_date, status FROM runs WHERE id = ?').get(runId) as
+      MeasuredRun | undefined;
+    if (!run) throw new AppError('not_found', `No run ${runId}: see plan runs for their ids.`);
+    return [run];
+  }
+  const runs = db
+    .prepare("SELECT id, month, drop_date, status FROM runs WHERE status = 'final' ORDER BY drop_date")
+    .all() as MeasuredRun[];
+  if (runs.length === 0)
+    throw new AppError(
+      'invalid_input',
+      'No final run to match responses to: finalize a month run first, or name a run with --run.',
+    );
+  return runs;
+}
+
+export async function importResponses(
+  db: Db,
+  input: { file: string; profile: string; runId?: number; actor: string },
+): Promise<ResponseImportResult> {
+  const runs = measuredRuns(db, input.runId);
+  const records = await readResponseFile(db, input.file, input.profile);
+  const firstDrop = runs.reduce((min, r) => (r.drop_date < min ? r.drop_date : min), runs[0]!.drop_date);
+  const responses = records.filter((r) => r.response_date >= firstDrop);
+  const matcher = new Matcher(
+    db,
+    runs.map((r) => r.id),
+  );
+  const matched = responses.map((r) => ({ record: r, match: matcher.match(r) }));
+  const family = db.prepare('SELECT family FROM products WHERE code = ?').pluck();
+  const count = (status: string) => matched.filter((m) => m.match.status === status).length;
+  const result = {
+    rows: records.length,
+    not_responses: records.length - responses.length,
+    matched: count('matched'),
+    doubtful: count('doubtful'),
+    unmatched: count('unmatched') + count('doubtful'),
+    match_rate: responses.length === 0 ? 0 : count('matched') / responses.length,
+  };
+  const fingerprint = createHash('sha256').update(readFileSync(input.file)).digest('hex');
+  const importId = db.transaction(() => {
+    const id = db
+      .prepare(
+        `INSERT INTO response_imports (file, profile, run_id, fingerprint, rows, not_responses, matched, unmatched, imported_at, imported_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        basename(input.file),
+        input.profile,
+        input.runId ?? null,
+        fingerprint,
+        result.rows,
+        result.not_responses,
+        result.matched,
+        result.unmatched,
+        new Date().toISOString(),
+        input.actor,
+      ).lastInsertRowid as number;
+    const insert = db.prepare(
+      `INSERT INTO responses (import_id, row, kind, response_date, customer_number, account_number, product_code, family,
+         keycode, name, address, zip, opening_balance_cents, balance_30_cents, balance_60_cents, balance_90_cents,
+         customer_id, household_id, match_rule, match_score, match_status, note)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const { record: r, match: m } of matched) {
+      const name = [r.first_name, r.last_name].filter(Boolean).join(' ') || null;
+      insert.run(
+        id,
+        r.row,
+        r.kind,
+        r.response_date,
+        r.customer_number,
+        r.account_number,
+        r.product_code,
+        r.product_code ? ((family.get(r.product_code) as string | undefined) ?? null) : null,
+        r.keycode,
+        name,
+        r.address,
+        r.zip,
+        r.opening_balance_cents,
+        r.balance_30_cents,
+        r.balance_60_cents,
+        r.balance_90_cents,
+        m.customer_id,
+        m.household_id,
+        m.rule,
+        m.score,
+        m.status,
+        m.note,
+      );
+    }
+    audit(db, {
+      actor: input.actor,
+      action: 'responses.import',
+      entity: 'responses',
+      entity_id: String(id),
+      detail: { file: basename(input.file), profile: input.profile, run_id: input.runId ?? null, ...result },
+    });
+    return id;
+  })();
+  return { import_id: importId, ...result };
+}
+
+export interface ResponseRow {
+  id: number;
+  import_id: number;
+  row: number;
+  kind: string;
+  response_date: string;
+  customer_number: string | null;
+  name: string | null;
+  product_code: string | null;
+  family: string | null;
+  keycode: string | null;
+  customer_id: number | null;
+  household_id: number | null;
+  match_rule: MatchRule | null;
+  match_score: number | null;
+  match_status: 'matched' | 'doubtful' | 'confirmed' | 'rejected' | 'unmatched';
+  note: string | null;
+}
+
+/** Responses of one status (or all), oldest import first. */
+export function listResponses(db: Db, status?: ResponseRow['match_status']): ResponseRow[] {
+  return db
+    .prepare(
+      `SELECT id, import_id, row, kind, response_date, customer_number, name, product_code, family, keycode,
+              customer_id, household_id, match_rule, match_score, match_status, note
+       FROM responses WHERE @status IS NULL OR match_status = @status ORDER BY import_id, row`,
+    )
+    .all({ status: status ?? null }) as ResponseRow[];
+}
+
+/** The user's word on a doubtful (or any fuzzy) match: counted once confirmed, never once rejected. */
+export function decideMatch(db: Db, id: number, decision: 'confirmed' | 'rejected', actor: string): ResponseRow {
+  const row = db.prepare('SELECT match_status, match_rule FROM responses WHERE id = ?').get(id) as
+    { match_status: string; match_rule: string | null } | undefined;
+  if (!row) throw new AppError('not_found', `No response ${id}.`);
+  if (row.match_rule !== 'name_address')
+    throw new AppError(
+      'invalid_input',
+      `Response ${id} was not matched by name and address; there is nothing to decide.`,
+    );
+  db.transaction(() => {
+    db.prepare('UPDATE responses SET match_status = ?, note = NULL WHERE id = ?').run(decision, id);
+    audit(db, {
+      actor,
+      action: `responses.${decision === 'confirmed' ? 'confirm' : 'reject'}`,
+      entity: 'responses',
+      entity_id: String(id),
+      detail: { before: row.match_status },
+    });
+  })();
+  return listResponses(db).find((r) => r.id === id)!;
+}
+
+/** Takes a response import back whole. */
+export function deleteResponseImport(db: Db, importId: number, actor: string): void {
+  db.transaction(() => {
+    const gone = db.prepare('DELETE FROM response_imports WHERE id = ?').run(importId).changes;
+    if (gone === 0) throw new AppError('not_found', `No response import ${importId}.`);
+    audit(db, { actor, action: 'responses.delete-import', entity: 'responses', entity_id: String(importId) });
+  })();
+}
