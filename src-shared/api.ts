@@ -42,6 +42,14 @@ import type {
 } from './audience';
 import { ruleLimitsError, ruleNodeSchema } from './audience-schema';
 import type { AuditPage } from './audit-log';
+import {
+  ATTRIBUTIONS,
+  type CampaignReport,
+  type CampaignSummary,
+  type ResponseImport,
+  type ResponseImportResult,
+  type ResponseRow,
+} from './measure';
 import type { CustomerScore, ScoreModel, ScoreTrainResult } from './scores';
 import {
   CHANNELS,
@@ -263,6 +271,31 @@ export const schemas = {
     })
     .strict(),
   'audit:export': z.object({ format: z.enum(['csv', 'xlsx']), ...auditFilters }).strict(),
+  'responses:import': z
+    .object({ path: filePath, profile: z.string().trim().min(1).max(80), run_id: recordId.optional() })
+    .strict(),
+  'responses:imports': z.object({}).strict(),
+  'responses:delete-import': z.object({ import_id: recordId }).strict(),
+  'responses:list': z
+    .object({ status: z.enum(['matched', 'doubtful', 'confirmed', 'rejected', 'unmatched']).optional() })
+    .strict(),
+  'responses:decide': z.object({ id: recordId, decision: z.enum(['confirmed', 'rejected']) }).strict(),
+  'report:campaign': z
+    .object({
+      run_id: recordId,
+      attribution: z.enum(ATTRIBUTIONS).default('last'),
+      branch: z.string().trim().min(1).max(40).nullable().default(null),
+    })
+    .strict(),
+  'report:overview': z.object({ attribution: z.enum(ATTRIBUTIONS).default('last') }).strict(),
+  'report:export': z
+    .object({
+      run_id: recordId,
+      attribution: z.enum(ATTRIBUTIONS).default('last'),
+      branch: z.string().trim().min(1).max(40).nullable().default(null),
+      format: z.enum(['pdf', 'xlsx']),
+    })
+    .strict(),
   'plan:get': z.object({}).strict(),
   'plan:projections': z.object({}).strict(),
   'plan:overlap': z.object({}).strict(),
@@ -399,6 +432,21 @@ export interface ApiOutputs {
   'audit:list': AuditPage;
   /** Every entry the filters match, not one page. */
   'audit:export': DownloadFile;
+  /** Reads a response file through a profile and matches each response back (see responses import). */
+  'responses:import': ResponseImportResult;
+  'responses:imports': ResponseImport[];
+  /** Takes an import back whole; returns the imports left. */
+  'responses:delete-import': ResponseImport[];
+  /** Responses of one match status, or all (at most 5,000, oldest import first). */
+  'responses:list': ResponseRow[];
+  /** Confirms or rejects a match made by name and address. */
+  'responses:decide': ResponseRow;
+  /** A run's results per cell and in total, its data quality, response curve and funnel. */
+  'report:campaign': CampaignReport;
+  /** Every run's totals, newest first (ROMI by campaign). */
+  'report:overview': CampaignSummary[];
+  /** The executive report: a PDF with its charts, or the workbook of the tables behind them. */
+  'report:export': DownloadFile;
   /** The matrix and everything it is made of: months, rows, cells, offers, templates, economics, settings. */
   'plan:get': PlanView;
   /** Each cell's expected pieces, cost, responses and return, with the months' and the year's totals. */

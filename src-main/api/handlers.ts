@@ -21,7 +21,15 @@ import { getCustomerProfile } from '../customers/customer-profile';
 import { listCustomers } from '../customers/list-customers';
 import { currentActor } from '../db/audit';
 import { customerScores, listScoreModels } from '../scores/store';
-import { addPlanRow, removePlanRow, reorderPlanRows, saveOffer, saveTemplate, setEconomics, setPlanCell } from '../plan/plan-store';
+import {
+  addPlanRow,
+  removePlanRow,
+  reorderPlanRows,
+  saveOffer,
+  saveTemplate,
+  setEconomics,
+  setPlanCell,
+} from '../plan/plan-store';
 import { calibrationPage, listRuns, planView, previewLetter, recipientsPage, setPlanSettings } from '../plan/plan-view';
 import { finalizeRun, preflight } from '../plan/run-month';
 import type { PlanOverlap, PlanProjection } from '../../src-shared/plan';
@@ -36,6 +44,15 @@ import { checkReadableFile, checkWritableDir } from '../app/context';
 import type { AudienceDetails } from '../../src-shared/audience';
 import type { KliPreview, KliSummary, TriggerHitsPage } from '../../src-shared/kli';
 import { getBankNames, setBankNames } from '../kli/bank-names';
+import { campaignOverview, campaignReport } from '../measure/report';
+import { reportDownload } from '../measure/report-export';
+import {
+  decideMatch,
+  deleteResponseImport,
+  importResponses,
+  listResponseImports,
+  listResponses,
+} from '../measure/responses';
 import { customerKlis, deleteCustomKli, kliDetail, kliLibrary, tuneKli } from '../kli/service';
 import {
   evaluateTriggersAfterImport,
@@ -191,4 +208,27 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'economics:set': (ctx, input) => setEconomics(ctx.requireDb(), input, currentActor()),
   'audit:list': (ctx, input) => auditLogPage(ctx.requireDb(), input),
   'audit:export': (ctx, { format, ...filters }) => auditLogDownload(ctx.requireDb(), filters, format),
+  'responses:import': (ctx, input) =>
+    importResponses(ctx.requireDb(), {
+      file: input.path,
+      profile: input.profile,
+      runId: input.run_id,
+      actor: currentActor(),
+    }),
+  'responses:imports': (ctx) => listResponseImports(ctx.requireDb()),
+  'responses:delete-import': (ctx, input) => {
+    deleteResponseImport(ctx.requireDb(), input.import_id, currentActor());
+    return listResponseImports(ctx.requireDb());
+  },
+  'responses:list': (ctx, input) => listResponses(ctx.requireDb(), input.status),
+  'responses:decide': (ctx, input) => decideMatch(ctx.requireDb(), input.id, input.decision, currentActor()),
+  'report:campaign': (ctx, input) =>
+    campaignReport(ctx.requireDb(), input.run_id, { attribution: input.attribution, branch: input.branch }),
+  'report:overview': (ctx, input) => campaignOverview(ctx.requireDb(), input.attribution),
+  'report:export': (ctx, input) =>
+    reportDownload(
+      ctx.requireDb(),
+      campaignReport(ctx.requireDb(), input.run_id, { attribution: input.attribution, branch: input.branch }),
+      input.format,
+    ),
 };

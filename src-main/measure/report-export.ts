@@ -3,7 +3,8 @@
  * cell with its confidence bars, the cumulative response curve mailed vs control, the cells'
  * table, data quality and every formula) and an XLSX workbook with the tables behind each chart.
  */
-import { createWriteStream } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import type { DownloadFile } from '../../src-shared/imports';
 import ExcelJS from 'exceljs';
 import type { Db } from '../db/open';
 import { getSetting } from '../bank/stats';
@@ -178,14 +179,14 @@ function cellTable(doc: PDFKit.PDFDocument, report: CampaignReport): void {
   );
 }
 
-export async function writeReportPdf(db: Db, report: CampaignReport, path: string): Promise<void> {
+export async function reportPdf(db: Db, report: CampaignReport): Promise<Buffer> {
   const bank = getSetting(db, 'bank_name') ?? 'Your bank';
   const doc = newDocument(`Campaign results, ${report.month}`);
-  const done = new Promise<void>((resolve, reject) => {
-    const out = createWriteStream(path);
-    out.on('finish', resolve);
-    out.on('error', reject);
-    doc.pipe(out);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
   });
   doc.addPage({ size: 'LETTER', margin: 0.75 * IN });
   doc
@@ -244,10 +245,10 @@ export async function writeReportPdf(db: Db, report: CampaignReport, path: strin
     lines(doc, `${name.replace(/_/g, ' ')}: ${formula}`, 8.5);
   }
   doc.end();
-  await done;
+  return done;
 }
 
-export async function writeReportXlsx(report: CampaignReport, path: string): Promise<void> {
+export async function reportXlsx(report: CampaignReport): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Mainstreet';
   const sheet = (name: string, header: string[], rows: (string | number | null)[][], widths: number[]) => {
@@ -323,7 +324,7 @@ export async function writeReportXlsx(report: CampaignReport, path: string): Pro
     [['method', report.method], ['attribution', report.attribution_words], ...Object.entries(FORMULAS)],
     [24, 120],
   );
-  await workbook.xlsx.writeFile(path);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /** Writes the files asked for; returns their paths. */
@@ -334,12 +335,24 @@ export async function writeReportFiles(
 ): Promise<string[]> {
   const files: string[] = [];
   if (to.pdf) {
-    await writeReportPdf(db, report, to.pdf);
+    writeFileSync(to.pdf, await reportPdf(db, report));
     files.push(to.pdf);
   }
   if (to.xlsx) {
-    await writeReportXlsx(report, to.xlsx);
+    writeFileSync(to.xlsx, await reportXlsx(report));
     files.push(to.xlsx);
   }
   return files;
+}
+
+/** The report as a screen downloads it. */
+export async function reportDownload(db: Db, report: CampaignReport, format: 'pdf' | 'xlsx'): Promise<DownloadFile> {
+  const base = `campaign-${report.month}-run-${report.run_id}${report.branch ? `-${report.branch}` : ''}`;
+  return format === 'pdf'
+    ? { file_name: `${base}.pdf`, mime: 'application/pdf', base64: (await reportPdf(db, report)).toString('base64') }
+    : {
+        file_name: `${base}.xlsx`,
+        mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        base64: (await reportXlsx(report)).toString('base64'),
+      };
 }

@@ -15,8 +15,16 @@ import { listEconomics, listOffers } from '../plan/plan-store';
 import { getRun } from '../plan/run-month';
 import { twoProportions } from './stats';
 
-export const ATTRIBUTIONS = ['last', 'first', 'equal'] as const;
-export type Attribution = (typeof ATTRIBUTIONS)[number];
+import {
+  ATTRIBUTIONS,
+  type Attribution,
+  type CampaignReport,
+  type CampaignSummary,
+  type CellFigures,
+  type CellResult,
+} from '../../src-shared/measure';
+
+export { ATTRIBUTIONS, type Attribution, type CampaignReport, type CellFigures, type CellResult };
 
 export const ATTRIBUTION_WORDS: Record<Attribution, string> = {
   last: 'last touch: the most recent drop before the response gets it',
@@ -47,68 +55,42 @@ export const FORMULAS: Record<string, string> = {
     'conservative, expected and aggressive ROMI take the lift at the interval’s low end, its estimate, and its high end',
 };
 
-export interface CellFigures {
-  mailed: number;
-  control: number;
-  responders_mailed: number;
-  responders_control: number;
-  direct_mailed: number;
-  indirect_mailed: number;
-  direct_control: number;
-  indirect_control: number;
-  rate_mailed: number | null;
-  rate_control: number | null;
-  lift: number | null;
-  lift_ci_low: number | null;
-  lift_ci_high: number | null;
-  p_value: number | null;
-  incremental_responses: number | null;
-  balance_mailed_cents: number;
-  balance_control_cents: number;
-  incremental_balance_cents: number | null;
-  cost_cents: number;
-  margin_cents: number | null;
-  /** The margin a month once the accounts are open (for the payback). */
-  monthly_margin_cents: number | null;
-  /** The cost plus opening the incremental accounts: what the payback pays back. */
-  upfront_cents: number | null;
-  romi: number | null;
-  payback_months: number | null;
-  break_even_rate: number | null;
-  scenarios: { conservative: number | null; expected: number | null; aggressive: number | null };
-}
-
-export interface CellResult extends CellFigures {
-  audience: string;
-  offer: string;
-}
-
-export interface CampaignReport {
-  run_id: number;
-  month: string;
-  drop_date: string;
-  status: 'review' | 'final';
-  attribution: Attribution;
-  attribution_words: string;
-  method: string;
-  cells: CellResult[];
-  totals: CellFigures;
-  quality: {
-    /** Responses matched (or confirmed) to this run's households. */
-    responses: number;
-    /** Of those, dated outside every window of a drop that touched the household. */
-    outside_window: number;
-    /** Of those, for a kind of product the household held at the drop. */
-    already_held: number;
-    /** Of those, given to another campaign by the attribution rule. */
-    other_campaigns: number;
-    /** Matches by name and address waiting for the user, and responses not matched (all imports). */
-    doubtful: number;
-    unmatched: number;
-    match_rate: number | null;
+/**
+ * How the balances households already held at the drop moved in the 90 days after, mailed
+ * against control: each account's latest snapshot by day 90 less its latest by the drop.
+ */
+function balanceGrowth(db: Db, runId: number, drop: string, branch: string | null): CampaignReport['balance_growth'] {
+  const after = addDays(drop, 90);
+  const rows = db
+    .prepare(
+      `WITH hh AS (
+         SELECT DISTINCT r.household_id, r.grp FROM run_recipients r JOIN customers c ON c.id = r.customer_id
+         WHERE r.run_id = @run AND (@branch IS NULL OR c.branch_code = @branch)),
+       acc AS (
+         SELECT DISTINCT hh.grp, hh.household_id, a.id FROM hh JOIN customers c ON c.household_id = hh.household_id
+         JOIN account_owners o ON o.customer_id = c.id JOIN accounts a ON a.id = o.account_id WHERE a.open_date < @drop),
+       moved AS (
+         SELECT acc.grp, acc.household_id,
+           (SELECT s.balance_cents FROM balance_snapshots s WHERE s.account_id = acc.id AND s.as_of > @drop AND s.as_of <= @after ORDER BY s.as_of DESC LIMIT 1) AS later,
+           (SELECT s.balance_cents FROM balance_snapshots s WHERE s.account_id = acc.id AND s.as_of <= @drop ORDER BY s.as_of DESC LIMIT 1) AS before,
+           (SELECT max(s.as_of) FROM balance_snapshots s WHERE s.account_id = acc.id AND s.as_of > @drop AND s.as_of <= @after) AS as_of
+         FROM acc)
+       SELECT grp, (SELECT count(*) FROM hh WHERE hh.grp = moved.grp) AS households,
+              sum(later - before) AS growth, max(as_of) AS as_of
+       FROM moved WHERE later IS NOT NULL AND before IS NOT NULL GROUP BY grp`,
+    )
+    .all({ run: runId, branch, drop, after }) as { grp: string; households: number; growth: number; as_of: string }[];
+  const mailed = rows.find((r) => r.grp === 'mailed');
+  const control = rows.find((r) => r.grp === 'control');
+  if (!mailed || !control) return null;
+  const m = Math.round(mailed.growth / mailed.households);
+  const c = Math.round(control.growth / control.households);
+  return {
+    mailed_cents: m,
+    control_cents: c,
+    difference_cents: m - c,
+    as_of: mailed.as_of > control.as_of ? mailed.as_of : control.as_of,
   };
-  /** Response rate by day since the drop, cumulative, per group (for the dashboard's curve). */
-  by_day: { day: number; mailed: number; control: number }[];
 }
 
 interface Piece {
@@ -131,6 +113,7 @@ interface Response {
   family: string | null;
   account_number: string | null;
   balance_cents: number;
+  active: number;
 }
 
 const addDays = (iso: string, days: number) => {
@@ -240,7 +223,14 @@ function figures(
   };
 }
 
-export function campaignReport(db: Db, runId: number, attribution: Attribution = 'last'): CampaignReport {
+export interface ReportOptions {
+  attribution?: Attribution;
+  /** Only the households whose letter went to a customer of this branch. */
+  branch?: string | null;
+}
+
+export function campaignReport(db: Db, runId: number, options: ReportOptions | Attribution = {}): CampaignReport {
+  const { attribution = 'last', branch = null } = typeof options === 'string' ? { attribution: options } : options;
   if (!ATTRIBUTIONS.includes(attribution))
     throw new AppError('invalid_input', `Attribution is one of ${ATTRIBUTIONS.join(', ')}, not "${attribution}".`);
   const run = getRun(db, runId);
@@ -261,7 +251,12 @@ export function campaignReport(db: Db, runId: number, attribution: Attribution =
   );
   const cellIndex = new Map(cellRows.map((c, i) => [`${c.audience_id}|${c.offer_id}`, i]));
   const pieces = (
-    db.prepare('SELECT household_id, grp, audience_id, offer_id FROM run_recipients WHERE run_id = ?').all(runId) as {
+    db
+      .prepare(
+        `SELECT r.household_id, r.grp, r.audience_id, r.offer_id FROM run_recipients r
+         JOIN customers c ON c.id = r.customer_id WHERE r.run_id = @run AND (@branch IS NULL OR c.branch_code = @branch)`,
+      )
+      .all({ run: runId, branch }) as {
       household_id: number;
       grp: 'mailed' | 'control';
       audience_id: number;
@@ -306,8 +301,15 @@ export function campaignReport(db: Db, runId: number, attribution: Attribution =
   for (const r of db
     .prepare(
       `SELECT r.id, r.household_id, r.response_date, r.family, r.kind, r.account_number, r.keycode, r.product_code,
-              coalesce(r.balance_90_cents, r.balance_60_cents, r.balance_30_cents, r.opening_balance_cents,
-                       (SELECT a.balance_cents FROM accounts a WHERE a.account_number = r.account_number), 0) AS balance_cents
+              coalesce(r.balance_90_cents, r.balance_60_cents, r.balance_30_cents,
+                       (SELECT s.balance_cents FROM accounts a JOIN balance_snapshots s ON s.account_id = a.id
+                        WHERE a.account_number = r.account_number AND s.as_of <= date(r.response_date, '+90 days')
+                        ORDER BY s.as_of DESC LIMIT 1),
+                       r.opening_balance_cents,
+                       (SELECT a.balance_cents FROM accounts a WHERE a.account_number = r.account_number), 0) AS balance_cents,
+              EXISTS (SELECT 1 FROM accounts a JOIN transactions t ON t.account_id = a.id
+                      WHERE a.account_number = r.account_number
+                        AND t.posted_date BETWEEN r.response_date AND date(r.response_date, '+60 days')) AS active
        FROM responses r
        WHERE r.match_status IN ('matched', 'confirmed') AND r.kind IN ('account', 'keycode')
          AND r.household_id IN (SELECT household_id FROM run_recipients WHERE run_id = ?)
@@ -331,7 +333,14 @@ export function campaignReport(db: Db, runId: number, attribution: Attribution =
        AND a.account_number IS NOT ? LIMIT 1`,
   );
 
-  type Credit = { responder: number; direct: number; indirect: number; balance: number };
+  type Credit = {
+    responder: number;
+    direct: number;
+    indirect: number;
+    balance: number;
+    funded: boolean;
+    active: boolean;
+  };
   const credits = new Map<number, Credit>();
   const days: { day: number; grp: 'mailed' | 'control'; weight: number }[] = [];
   const group = new Map(pieces.map((p) => [p.household_id, p.grp]));
@@ -360,7 +369,16 @@ export function campaignReport(db: Db, runId: number, attribution: Attribution =
     }
     const share = weight * mine.length;
     const direct = mine.some((t) => t.family === r.family);
-    const c = credits.get(r.household_id) ?? { responder: 0, direct: 0, indirect: 0, balance: 0 };
+    const c = credits.get(r.household_id) ?? {
+      responder: 0,
+      direct: 0,
+      indirect: 0,
+      balance: 0,
+      funded: false,
+      active: false,
+    };
+    c.funded ||= r.balance_cents > 0;
+    c.active ||= r.active === 1;
     c.responder = Math.max(c.responder, share);
     if (direct) c.direct = Math.max(c.direct, share);
     else c.indirect = Math.max(c.indirect, share);
@@ -460,9 +478,26 @@ export function campaignReport(db: Db, runId: number, attribution: Attribution =
     });
   }
 
+  const funnel: CampaignReport['funnel'] = {
+    mailed: { pieces: 0, responded: 0, funded: 0, active: 0 },
+    control: { pieces: 0, responded: 0, funded: 0, active: 0 },
+  };
+  for (const [household, grp] of group) {
+    const f = funnel[grp];
+    f.pieces++;
+    const credit = credits.get(household);
+    if (!credit) continue;
+    f.responded++;
+    if (credit.funded) f.funded++;
+    if (credit.active) f.active++;
+  }
+
   return {
     run_id: runId,
     month: run.month,
+    branch,
+    funnel,
+    balance_growth: balanceGrowth(db, runId, run.drop_date, branch),
     drop_date: run.drop_date,
     status: run.status,
     attribution,
@@ -478,4 +513,13 @@ export function campaignReport(db: Db, runId: number, attribution: Attribution =
     },
     by_day: byDay,
   };
+}
+
+/** Every run with its totals, newest first: ROMI by campaign. */
+export function campaignOverview(db: Db, attribution: Attribution = 'last'): CampaignSummary[] {
+  const runs = db.prepare('SELECT id FROM runs ORDER BY month DESC, id DESC').pluck().all() as number[];
+  return runs.map((id) => {
+    const r = campaignReport(db, id, { attribution });
+    return { run_id: id, month: r.month, status: r.status, responses: r.quality.responses, totals: r.totals };
+  });
 }

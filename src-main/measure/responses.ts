@@ -5,29 +5,14 @@
  * for the user (confirm or reject); an import can be taken back whole.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '../app/errors';
 import { audit } from '../db/audit';
 import type { Db } from '../db/open';
-import { Matcher, type MatchRule } from './match';
+import type { ResponseImport, ResponseImportResult, ResponseRow } from '../../src-shared/measure';
+import { Matcher } from './match';
 import { readResponseFile } from './response-file';
-
-export interface ResponseImportResult {
-  import_id: number;
-  /** Data rows read from the file. */
-  rows: number;
-  /** Rows dated before the drop: accounts already open, not responses. */
-  not_responses: number;
-  /** Responses matched to a household mailed or held out (rule and score kept). */
-  matched: number;
-  /** Responses whose fuzzy match waits for the user's confirmation. */
-  doubtful: number;
-  /** Responses not matched (doubtful ones included until confirmed). */
-  unmatched: number;
-  /** matched ÷ responses (rows less not_responses); 0 with no responses. */
-  match_rate: number;
-}
 
 export interface MeasuredRun {
   id: number;
@@ -59,6 +44,8 @@ export async function importResponses(
   db: Db,
   input: { file: string; profile: string; runId?: number; actor: string },
 ): Promise<ResponseImportResult> {
+  if (!existsSync(input.file) || !statSync(input.file).isFile())
+    throw new AppError('invalid_input', `No file at ${input.file}: check the path.`);
   const runs = measuredRuns(db, input.runId);
   const records = await readResponseFile(db, input.file, input.profile);
   const firstDrop = runs.reduce((min, r) => (r.drop_date < min ? r.drop_date : min), runs[0]!.drop_date);
@@ -142,34 +129,15 @@ export async function importResponses(
   return { import_id: importId, ...result };
 }
 
-export interface ResponseRow {
-  id: number;
-  import_id: number;
-  row: number;
-  kind: string;
-  response_date: string;
-  customer_number: string | null;
-  name: string | null;
-  product_code: string | null;
-  family: string | null;
-  keycode: string | null;
-  customer_id: number | null;
-  household_id: number | null;
-  match_rule: MatchRule | null;
-  match_score: number | null;
-  match_status: 'matched' | 'doubtful' | 'confirmed' | 'rejected' | 'unmatched';
-  note: string | null;
-}
-
 /** Responses of one status (or all), oldest import first. */
-export function listResponses(db: Db, status?: ResponseRow['match_status']): ResponseRow[] {
+export function listResponses(db: Db, status?: ResponseRow['match_status'], limit = 5000): ResponseRow[] {
   return db
     .prepare(
       `SELECT id, import_id, row, kind, response_date, customer_number, name, product_code, family, keycode,
               customer_id, household_id, match_rule, match_score, match_status, note
-       FROM responses WHERE @status IS NULL OR match_status = @status ORDER BY import_id, row`,
+       FROM responses WHERE @status IS NULL OR match_status = @status ORDER BY import_id, row LIMIT @limit`,
     )
-    .all({ status: status ?? null }) as ResponseRow[];
+    .all({ status: status ?? null, limit }) as ResponseRow[];
 }
 
 /** The user's word on a doubtful (or any fuzzy) match: counted once confirmed, never once rejected. */
@@ -192,7 +160,12 @@ export function decideMatch(db: Db, id: number, decision: 'confirmed' | 'rejecte
       detail: { before: row.match_status },
     });
   })();
-  return listResponses(db).find((r) => r.id === id)!;
+  return db
+    .prepare(
+      `SELECT id, import_id, row, kind, response_date, customer_number, name, product_code, family, keycode,
+              customer_id, household_id, match_rule, match_score, match_status, note FROM responses WHERE id = ?`,
+    )
+    .get(id) as ResponseRow;
 }
 
 /** Takes a response import back whole. */
@@ -202,4 +175,13 @@ export function deleteResponseImport(db: Db, importId: number, actor: string): v
     if (gone === 0) throw new AppError('not_found', `No response import ${importId}.`);
     audit(db, { actor, action: 'responses.delete-import', entity: 'responses', entity_id: String(importId) });
   })();
+}
+
+export function listResponseImports(db: Db): ResponseImport[] {
+  return db
+    .prepare(
+      `SELECT id, file, profile, run_id, rows, not_responses, matched, unmatched, imported_at, imported_by
+       FROM response_imports ORDER BY id DESC`,
+    )
+    .all() as ResponseImport[];
 }

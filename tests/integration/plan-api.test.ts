@@ -1,5 +1,5 @@
 /** The plan's calls as the Matrix screen makes them, through browser mode's real API. */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +69,40 @@ describe('the plan API', () => {
       await expect(call(s, 'plan:run-month', { month: '2026-12', out_dir: out })).rejects.toThrow(
         /already run and finalized/,
       );
+
+      // Responses to it, through the measure calls: imported, reported, exported, taken back.
+      const file = join(out, 'responses.csv');
+      writeFileSync(
+        file,
+        'response_type,response_date,customer_number,product_code,opening_balance\naccount,2026-12-20,0001001,SAV-REG,1500.00\naccount,2026-11-20,0001001,SAV-REG,1.00\n',
+      );
+      const imported = await call(s, 'responses:import', {
+        path: file,
+        profile: 'mainstreet-responses',
+        run_id: run!.run_id,
+      });
+      // The four-customer bank's run mails no one this customer's household: a response, not matched.
+      expect(imported).toMatchObject({ rows: 2, not_responses: 1, matched: 0, unmatched: 1, match_rate: 0 });
+      expect(await call(s, 'responses:list', { status: 'unmatched' })).toEqual([
+        expect.objectContaining({ customer_number: '0001001', match_rule: null, family: 'savings' }),
+      ]);
+      const report = await call(s, 'report:campaign', { run_id: run!.run_id });
+      expect(report.attribution).toBe('last');
+      expect(report.totals.mailed).toBe(run!.cells[0]!.mailed);
+      expect(report.quality).toMatchObject({ unmatched: 1, match_rate: 0 });
+      expect(await call(s, 'report:campaign', { run_id: run!.run_id, branch: 'NOPE' })).toMatchObject({
+        branch: 'NOPE',
+        totals: { mailed: 0, control: 0 },
+      });
+      expect((await call(s, 'report:overview', {}))[0]).toMatchObject({ run_id: run!.run_id, responses: 0 });
+      const pdf = await call(s, 'report:export', { run_id: run!.run_id, format: 'pdf' });
+      expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+      expect((await call(s, 'report:export', { run_id: run!.run_id, format: 'xlsx' })).file_name).toMatch(/\.xlsx$/);
+      await expect(
+        call(s, 'responses:import', { path: join(out, 'none.csv'), profile: 'mainstreet-responses' }),
+      ).rejects.toThrow(/No file at/);
+      expect(await call(s, 'responses:delete-import', { import_id: imported.import_id })).toEqual([]);
+      expect(await call(s, 'responses:list', {})).toEqual([]);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
