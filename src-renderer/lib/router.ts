@@ -16,6 +16,10 @@ export type Route =
   /** The Matrix stage's tabs: offers, letters and products' economics; running a month. */
   | { screen: 'offers' }
   | { screen: 'month-run' }
+  /** The Campaigns stage's second tab: response files imported and their matches reviewed. */
+  | { screen: 'responses' }
+  /** The Results stage's second tab: a past campaign's contacts as the baseline for projections. */
+  | { screen: 'history' }
   | { screen: 'settings' }
   /** Settings' second tab: who did what, when, for a compliance review. */
   | { screen: 'audit-log' };
@@ -56,6 +60,8 @@ export function parseRoute(hash: string): Route {
   if (head === 'scores') return { screen: 'scores' };
   if (head === 'offers') return { screen: 'offers' };
   if (head === 'month-run') return { screen: 'month-run' };
+  if (head === 'responses') return { screen: 'responses' };
+  if (head === 'history') return { screen: 'history' };
   if (head === 'new-kli') return { screen: 'kli-editor', id: null };
   if (isStage(head)) return { screen: 'stage', stage: head };
   return HOME;
@@ -84,6 +90,10 @@ export function href(route: Route): string {
       return '#/offers';
     case 'month-run':
       return '#/month-run';
+    case 'responses':
+      return '#/responses';
+    case 'history':
+      return '#/history';
     case 'settings':
       return '#/settings';
     case 'audit-log':

@@ -27,6 +27,8 @@ function isActive(item: Route, current: Route): boolean {
   if (item.screen === 'stage' && item.stage === 'klis' && KLI_SCREENS.includes(current.screen)) return true;
   if (item.screen === 'stage' && item.stage === 'audiences' && current.screen === 'scores') return true;
   if (item.screen === 'stage' && item.stage === 'matrix' && MATRIX_SCREENS.includes(current.screen)) return true;
+  if (item.screen === 'stage' && item.stage === 'campaigns' && current.screen === 'responses') return true;
+  if (item.screen === 'stage' && item.stage === 'results' && current.screen === 'history') return true;
   if (item.screen === 'stage') return current.screen === 'stage' && current.stage === item.stage;
   return item.screen === current.screen;
 }

@@ -9,10 +9,11 @@ import { KliDetailScreen } from '../klis/kli-detail';
 import { KliEditorScreen } from '../klis/kli-editor';
 import { KlisStage } from '../klis/klis-stage';
 import { EpochContext } from '../lib/epoch';
+import { CampaignsStage } from '../campaigns/campaigns-stage';
 import { MatrixStage } from '../matrix/matrix-stage';
+import { ResultsStage } from '../results/results-stage';
 import { href, type Route } from '../lib/router';
 import { SettingsScreen } from '../settings/settings-screen';
-import { NotBuiltScreen } from '../stages/not-built';
 import { ErrorPanel } from './error-panel';
 import { Nav, titleOf } from './nav';
 
@@ -30,7 +31,8 @@ function Screen({ route, info, dbPath }: { route: Route; info: AppInfo; dbPath: 
       if (route.stage === 'klis') return <KlisStage tab="library" dbPath={dbPath} />;
       if (route.stage === 'audiences') return <AudiencesStage tab="audiences" dbPath={dbPath} />;
       if (route.stage === 'matrix') return <MatrixStage tab="plan" info={info} dbPath={dbPath} />;
-      return <NotBuiltScreen stage={route.stage} />;
+      if (route.stage === 'campaigns') return <CampaignsStage tab="runs" info={info} dbPath={dbPath} />;
+      return <ResultsStage tab="dashboard" info={info} dbPath={dbPath} />;
     case 'triggers':
       return <KlisStage tab="triggers" dbPath={dbPath} />;
     case 'scores':
@@ -39,6 +41,10 @@ function Screen({ route, info, dbPath }: { route: Route; info: AppInfo; dbPath: 
       return <MatrixStage tab="offers" info={info} dbPath={dbPath} />;
     case 'month-run':
       return <MatrixStage tab="run" info={info} dbPath={dbPath} />;
+    case 'responses':
+      return <CampaignsStage tab="responses" info={info} dbPath={dbPath} />;
+    case 'history':
+      return <ResultsStage tab="history" info={info} dbPath={dbPath} />;
     case 'kli':
       return <KliDetailScreen key={route.id} id={route.id} dbPath={dbPath} />;
     case 'kli-editor':

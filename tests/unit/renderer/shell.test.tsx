@@ -2,7 +2,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { STAGES } from '../../../src-renderer/lib/router';
 import type { AppInfo, Dashboard } from '../../../src-shared/domain';
 import { MockError } from './mock-api';
 import { renderApp, resetApp } from './render-app';
@@ -61,17 +60,6 @@ describe('navigation', () => {
     expect(document.activeElement).toBe(screen.getByRole('main'));
     expect(window.location.hash).toBe('#/settings');
   });
-
-  it.each(STAGES.filter((s) => s !== 'import' && s !== 'klis' && s !== 'audiences' && s !== 'matrix'))(
-    'the %s stage says it is not built yet, with no buttons and no numbers',
-    async (stage) => {
-      renderApp({}, `#/${stage}`);
-      expect(await screen.findByText('Not built yet in this version.')).toBeTruthy();
-      const main = screen.getByRole('main');
-      expect(within(main).queryAllByRole('button')).toHaveLength(0);
-      expect(within(main).queryByRole('table')).toBeNull();
-    },
-  );
 
   it('Settings shows the version, folders, database and mode', async () => {
     renderApp({}, '#/settings');
