@@ -336,6 +336,15 @@ export const schemas = {
     .strict(),
   'plan:preview': z.object({ offer_id: recordId, customer: z.string().trim().min(1).max(40) }).strict(),
   'plan:calibration': z.object({}).strict(),
+  'plan:sample-size': z
+    .object({
+      /** The control group's expected response rate (0.02 is 2%). */
+      base_rate: z.number().min(0).max(0.99),
+      /** The lift worth detecting, in rate points (0.01 is one point). */
+      lift: z.number().positive().max(0.99),
+      control_share: z.number().positive().max(0.5),
+    })
+    .strict(),
   'offers:save': z.object({ offer: offerInputSchema }).strict(),
   'templates:save': z.object({ name: z.string().trim().min(1).max(80), body: z.string().min(1).max(20_000) }).strict(),
   'economics:set': z
@@ -471,6 +480,8 @@ export interface ApiOutputs {
   'plan:preview': DownloadFile;
   /** One page with the envelope windows and folds drawn, to check a printer before a run. */
   'plan:calibration': DownloadFile;
+  /** Households needed to prove a lift (95% confidence, 80% power); null when no size can. */
+  'plan:sample-size': { control_needed: number | null; mailed_needed: number | null; households_needed: number | null };
   'offers:save': Offer;
   'templates:save': LetterTemplate;
   'economics:set': ProductEconomics;

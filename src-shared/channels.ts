@@ -85,6 +85,7 @@ export const CHANNELS = [
   'plan:recipients',
   'plan:preview',
   'plan:calibration',
+  'plan:sample-size',
   'offers:save',
   'templates:save',
   'economics:set',

@@ -157,8 +157,24 @@ export interface CellProjection {
   /** Dollars. */
   cost: number;
   response_rate: number;
-  /** Whether the rate comes from this offer's past results (else the family's usual rate). */
+  /** Whether the rate comes from the bank's own past results (this offer's, or its family's). */
   rate_from_results: boolean;
+  /**
+   * Where the rate comes from, best first: this offer's past results, its product family's,
+   * an imported history of a past campaign (the baseline), or the usual rate for the family.
+   */
+  rate_source: 'offer' | 'family' | 'history' | 'usual';
+  /** The rate's basis in words, e.g. "measured on 1,240 pieces mailed in Nov 2026 and Feb 2027". */
+  rate_basis: string;
+  /** Households held out as the control group. */
+  control: number;
+  /**
+   * The control group needed to prove, at 95% confidence with 80% power, that the letter
+   * doubles the response (controls responding at half the expected rate); null if it cannot.
+   */
+  control_needed: number | null;
+  /** The holdout is smaller than control_needed: the cell's result will not prove anything. */
+  holdout_too_small: boolean;
   responses: number;
   /** Dollars: value of the accounts opened over their life, less what opening them costs. */
   return: number;

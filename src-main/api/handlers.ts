@@ -45,6 +45,7 @@ import type { AudienceDetails } from '../../src-shared/audience';
 import type { KliPreview, KliSummary, TriggerHitsPage } from '../../src-shared/kli';
 import { getBankNames, setBankNames } from '../kli/bank-names';
 import { campaignOverview, campaignReport } from '../measure/report';
+import { sampleSize } from '../measure/stats';
 import { reportDownload } from '../measure/report-export';
 import {
   decideMatch,
@@ -203,6 +204,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'plan:recipients': (ctx, input) => recipientsPage(ctx.requireDb(), input.run_id, input.page, input.page_size),
   'plan:preview': (ctx, input) => previewLetter(ctx.requireDb(), input.offer_id, input.customer),
   'plan:calibration': (ctx) => calibrationPage(ctx.requireDb()),
+  'plan:sample-size': (_ctx, input) => sampleSize(input.base_rate, input.lift, input.control_share),
   'offers:save': (ctx, input) => saveOffer(ctx.requireDb(), input.offer, currentActor()),
   'templates:save': (ctx, input) => saveTemplate(ctx.requireDb(), input.name, input.body, currentActor()),
   'economics:set': (ctx, input) => setEconomics(ctx.requireDb(), input, currentActor()),

@@ -654,6 +654,36 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX responses_import ON responses(import_id);
     `,
   },
+  {
+    version: 14,
+    name: 'campaign history',
+    sql: `
+      -- A past campaign's contact list with outcomes (no customer ids): the baseline response
+      -- rates by segment, and for projections of the product family it offered.
+      CREATE TABLE history_imports (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        family TEXT NOT NULL,
+        file TEXT NOT NULL,
+        contacts INTEGER NOT NULL,
+        responders INTEGER NOT NULL,
+        imported_at TEXT NOT NULL,
+        imported_by TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE history_contacts (
+        import_id INTEGER NOT NULL REFERENCES history_imports(id) ON DELETE CASCADE,
+        age_band TEXT,
+        job TEXT,
+        marital TEXT,
+        education TEXT,
+        channel TEXT,
+        month TEXT,
+        previous_outcome TEXT,
+        responded INTEGER NOT NULL CHECK (responded IN (0, 1))
+      ) STRICT;
+      CREATE INDEX history_contacts_import ON history_contacts(import_id);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

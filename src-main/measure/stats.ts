@@ -68,3 +68,16 @@ export function controlSizeNeeded(baseRate: number, lift: number, ratio: number,
     za * Math.sqrt(pBar * (1 - pBar) * (1 + 1 / ratio)) + zb * Math.sqrt(p0 * (1 - p0) + (p1 * (1 - p1)) / ratio);
   return Math.ceil((numerator * numerator) / (lift * lift));
 }
+
+/** The sample-size planner: controls, mailed pieces and households for a lift worth proving. */
+export function sampleSize(
+  baseRate: number,
+  lift: number,
+  controlShare: number,
+): { control_needed: number | null; mailed_needed: number | null; households_needed: number | null } {
+  const ratio = (1 - controlShare) / controlShare;
+  const control = controlSizeNeeded(baseRate, lift, ratio);
+  if (!Number.isFinite(control)) return { control_needed: null, mailed_needed: null, households_needed: null };
+  const mailed = Math.ceil(control * ratio);
+  return { control_needed: control, mailed_needed: mailed, households_needed: control + mailed };
+}

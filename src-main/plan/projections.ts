@@ -17,6 +17,9 @@ import { activeSuppressions, countAudience, mailableWhere, ruleContext } from '.
 import type { Db } from '../db/open';
 import { listEconomics, listOffers, planCells, planRows, planSettings } from './plan-store';
 import { approvedVersion } from './run-month';
+import { historyRates } from '../measure/history';
+import { pastRates, type PastRate } from '../measure/past-rates';
+import { controlSizeNeeded } from '../measure/stats';
 
 /** Usual response to a cross-sell letter to existing customers, by family (a planning default). */
 const USUAL_RESPONSE: Record<ProductFamily, number> = {
@@ -39,7 +42,66 @@ export function accountValue(e: ProductEconomics): number {
   return e.average_balance * (e.spread_percent / 100) * years + e.annual_fee * years - e.acquisition_cost;
 }
 
+const monthWords = (months: string[]) =>
+  months
+    .map((m) =>
+      new Date(`${m}-01T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+    )
+    .join(', ');
+const measured = (r: PastRate, what: string) =>
+  `${(r.rate * 100).toFixed(2)}%: ${what}, ${r.responders.toLocaleString('en-US')} of ${r.pieces.toLocaleString('en-US')} pieces mailed (${monthWords(r.months)})`;
+
+/** The rate a cell is projected at, and where it comes from, best source first. */
+export type RateChoice = Pick<CellProjection, 'response_rate' | 'rate_from_results' | 'rate_source' | 'rate_basis'>;
+export function chooseRate(
+  offerCode: string,
+  family: ProductFamily,
+  past: ReturnType<typeof pastRates>,
+  history: ReturnType<typeof historyRates>,
+): RateChoice {
+  const offer = past.byOffer.get(offerCode);
+  if (offer)
+    return {
+      response_rate: offer.rate,
+      rate_from_results: true,
+      rate_source: 'offer',
+      rate_basis: measured(offer, `this offer's past results`),
+    };
+  const kind = past.byFamily.get(family);
+  if (kind)
+    return {
+      response_rate: kind.rate,
+      rate_from_results: true,
+      rate_source: 'family',
+      rate_basis: measured(kind, `past results of ${family.replace('_', ' ')} offers`),
+    };
+  const baseline = history.get(family);
+  if (baseline)
+    return {
+      response_rate: baseline.rate,
+      rate_from_results: false,
+      rate_source: 'history',
+      rate_basis: `${(baseline.rate * 100).toFixed(2)}%: the imported history "${baseline.name}", ${baseline.contacts.toLocaleString('en-US')} contacts`,
+    };
+  const usual = USUAL_RESPONSE[family] ?? 0.01;
+  return {
+    response_rate: usual,
+    rate_from_results: false,
+    rate_source: 'usual',
+    rate_basis: `${(usual * 100).toFixed(2)}%: the usual response to a ${family.replace('_', ' ')} cross-sell letter (no results of the bank's own yet)`,
+  };
+}
+
+/** Controls needed to prove the letter doubles the response (controls at half the rate). */
+export function controlNeeded(rate: number, controlShare: number): number | null {
+  if (!(controlShare > 0) || !(rate > 0)) return null;
+  const needed = controlSizeNeeded(rate / 2, rate / 2, (1 - controlShare) / controlShare);
+  return Number.isFinite(needed) ? needed : null;
+}
+
 export function projectPlan(db: Db, asOf: string): PlanProjection {
+  const past = pastRates(db);
+  const history = historyRates(db);
   const offers = new Map<number, Offer>(listOffers(db).map((o) => [o.id, o]));
   const economics = new Map(listEconomics(db).map((e) => [e.code, e]));
   const { control_share: controlShare, budget } = planSettings(db);
@@ -61,19 +123,24 @@ export function projectPlan(db: Db, asOf: string): PlanProjection {
           : 0,
       );
     }
-    const pieces = Math.round(letters.get(key)! * (1 - controlShare));
+    const households = letters.get(key)!;
+    const control = Math.round(households * controlShare);
+    const pieces = households - control;
     const e = economics.get(offer.product_code);
     const family = (e?.family ?? 'checking') as ProductFamily;
-    const rate = USUAL_RESPONSE[family] ?? 0.01;
-    const responses = pieces * rate;
+    const choice = chooseRate(offer.code, family, past, history);
+    const responses = pieces * choice.response_rate;
+    const needed = controlNeeded(choice.response_rate, controlShare);
     cells.push({
       ...cell,
       pieces,
       cost: pieces * (offer.channels.mail ?? 0),
-      response_rate: rate,
-      rate_from_results: false,
+      ...choice,
       responses,
       return: e ? responses * accountValue(e) : 0,
+      control,
+      control_needed: needed,
+      holdout_too_small: households > 0 && (needed === null || control < needed),
     });
   }
   const byMonth = new Map<string, PlanProjection['months'][number]>();

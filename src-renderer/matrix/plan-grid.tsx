@@ -9,7 +9,35 @@ const cellKey = (month: string, audienceId: number) => `${month}|${audienceId}`;
 /** A filled cell's expected pieces, cost, responses and return (dimmed while a new projection comes). */
 function CellFigures({ projection, pending }: { projection: CellProjection | undefined; pending: boolean }) {
   if (!projection) return <span className="cell-figures muted">{pending ? 'Projecting…' : '—'}</span>;
-  return <Figures figures={projection} stale={pending} testId="cell-figures" />;
+  return (
+    <>
+      <Figures figures={projection} stale={pending} testId="cell-figures" />
+      <span className="cell-notes">
+        <span className="rate-source" title={projection.rate_basis} data-testid="rate-source">
+          {(projection.response_rate * 100).toFixed(2)}% {RATE_WORDS[projection.rate_source]}
+        </span>
+        {projection.holdout_too_small ? (
+          <span className="warning-text holdout-warning" title={holdoutWords(projection)} data-testid="holdout-warning">
+            Holdout too small
+          </span>
+        ) : null}
+      </span>
+    </>
+  );
+}
+
+const RATE_WORDS: Record<CellProjection['rate_source'], string> = {
+  offer: 'measured',
+  family: 'measured (family)',
+  history: 'from history',
+  usual: 'usual rate',
+};
+
+/** Why a cell's control group cannot prove its lift, and what to do about it. */
+export function holdoutWords(p: CellProjection): string {
+  if (p.control === 0) return 'No control group: nothing will show whether the letter made a difference.';
+  if (p.control_needed === null) return 'No control group large enough can prove a lift at this response rate.';
+  return `${countOf(p.control, 'household')} held out; about ${countOf(p.control_needed, 'household')} are needed to prove the letter doubles the response (95% confidence, 80% power). Raise the control share, or judge this offer over several months.`;
 }
 
 type Projected = Pick<CellProjection, 'pieces' | 'cost' | 'responses' | 'return'>;

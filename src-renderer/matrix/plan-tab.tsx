@@ -3,6 +3,7 @@ import { useCall } from '../lib/use-call';
 import { OverlapPanel } from './overlap-panel';
 import { PlanGrid } from './plan-grid';
 import { PlanSettingsForm } from './plan-settings';
+import { SampleSizePlanner } from './sample-size';
 import { count, dollars } from './plan-words';
 
 /** The year's pieces, cost against the budget, responses and return; over budget is flagged. */
@@ -86,6 +87,7 @@ export function PlanTab({ view, reload }: { view: PlanView; reload: () => void }
       ) : null}
       {projections.data ? <YearTotals projection={projections.data} busy={projecting} /> : null}
       <OverlapPanel key={view.rows.map((r) => r.audience_id).join(',')} />
+      <SampleSizePlanner controlShare={view.settings.control_share} />
     </>
   );
 }

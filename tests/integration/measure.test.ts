@@ -16,6 +16,7 @@ import { openDatabase, type Db } from '../../src-main/db/open';
 import { campaignReport } from '../../src-main/measure/report';
 import { decideMatch, importResponses, listResponses } from '../../src-main/measure/responses';
 import { listOffers, planListing } from '../../src-main/plan/plan-store';
+import { projectPlan } from '../../src-main/plan/projections';
 import { finalizeRun, runMonth, runRecipients } from '../../src-main/plan/run-month';
 import { cli } from '../helpers/cli';
 
@@ -149,6 +150,24 @@ describe('measuring a campaign', () => {
     // The curve ends at the response rates.
     expect(report.by_day.at(-1)!.mailed).toBeCloseTo(t.rate_mailed!, 10);
     expect(report.by_day[0]!.mailed).toBe(0);
+  });
+
+  it('projects the plan at the rates measured: each offer’s own once it has 100 pieces mailed with results', () => {
+    const report = campaignReport(db, runId);
+    const projection = projectPlan(db, drop);
+    const byOffer = new Map(listOffers(db).map((o) => [o.id, o.code]));
+    for (const cell of projection.cells) {
+      const measured = report.cells.find((c) => c.offer === byOffer.get(cell.offer_id))!;
+      if (measured.mailed >= 100) {
+        expect(cell).toMatchObject({ rate_source: 'offer', rate_from_results: true });
+        expect(cell.response_rate).toBeCloseTo(measured.responders_mailed / measured.mailed, 10);
+        expect(cell.rate_basis).toMatch(/this offer's past results/);
+      } else expect(cell.rate_source).not.toBe('offer');
+      // The plan's control share (10%) against the controls a doubled response needs.
+      expect(cell.control).toBeGreaterThan(0);
+      expect(cell.holdout_too_small).toBe(cell.control_needed === null || cell.control < cell.control_needed);
+    }
+    expect(projection.cells.some((c) => c.rate_source === 'offer')).toBe(true);
   });
 
   it('answers the report campaign contract per cell and in total, and exports the PDF and workbook', async () => {

@@ -133,6 +133,37 @@ describe('Matrix › Plan', () => {
     );
   });
 
+  it('says where each cell’s rate comes from, and warns when its holdout cannot prove the lift', async () => {
+    renderApp(planHandlers(), '#/matrix');
+    await waitFor(() => expect(screen.getAllByTestId('rate-source')).toHaveLength(2));
+    const [usual, measured] = screen.getAllByTestId('rate-source');
+    expect(usual!.textContent).toBe('1.00% usual rate');
+    expect(measured!.textContent).toBe('1.50% measured');
+    expect(measured!.getAttribute('title')).toMatch(/this offer’s past results, 30 of 2,000 pieces/);
+    const warnings = screen.getAllByTestId('holdout-warning');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.getAttribute('title')).toMatch(/133 households held out; about 7,000 households are needed/);
+  });
+
+  it('works out the control group a lift needs in the sample-size planner', async () => {
+    const api = renderApp(planHandlers(), '#/matrix');
+    const form = await screen.findByRole('form', { name: 'Sample-size planner' });
+    await userEvent.clear(within(form).getByLabelText('Control response rate %'));
+    await userEvent.type(within(form).getByLabelText('Control response rate %'), '1.5');
+    await userEvent.clear(within(form).getByLabelText('Lift worth detecting (points %)'));
+    await userEvent.type(within(form).getByLabelText('Lift worth detecting (points %)'), '0.5');
+    await userEvent.click(within(form).getByRole('button', { name: 'Work it out' }));
+    expect(api.inputs('plan:sample-size')).toEqual([{ base_rate: 0.015, lift: 0.005, control_share: 0.1 }]);
+    expect((await screen.findByTestId('sample-size-answer')).textContent).toBe(
+      'Hold out 1,234 households and mail 11,106: a cell needs 12,340 households in all.',
+    );
+    await userEvent.clear(within(form).getByLabelText('Lift worth detecting (points %)'));
+    await userEvent.type(within(form).getByLabelText('Lift worth detecting (points %)'), 'lots');
+    await userEvent.click(within(form).getByRole('button', { name: 'Work it out' }));
+    const planner = screen.getByRole('region', { name: 'Sample-size planner' });
+    expect(within(planner).getByRole('alert').textContent).toBe('Write each as a percentage, e.g. 1.5.');
+  });
+
   it('drags a row by its handle onto another row, which gives the new order', async () => {
     expect(dropOrder([1, 2, 3, 4], 0, 2)).toEqual([2, 3, 1, 4]);
     expect(dropOrder([1, 2, 3, 4], 3, 0)).toEqual([4, 1, 2, 3]);

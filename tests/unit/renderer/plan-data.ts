@@ -90,8 +90,13 @@ export const PROJECTION: PlanProjection = {
       cost: 840,
       response_rate: 0.01,
       rate_from_results: false,
+      rate_source: 'usual',
+      rate_basis: '1.00%: the usual response to a heloc cross-sell letter (no results of the bank’s own yet)',
       responses: 12,
       return: 15400,
+      control: 133,
+      control_needed: 7000,
+      holdout_too_small: true,
     },
     {
       month: '2026-11',
@@ -100,9 +105,14 @@ export const PROJECTION: PlanProjection = {
       pieces: 2000,
       cost: 1240,
       response_rate: 0.015,
-      rate_from_results: false,
+      rate_from_results: true,
+      rate_source: 'offer',
+      rate_basis: '1.50%: this offer’s past results, 30 of 2,000 pieces mailed (Aug 2026)',
       responses: 30,
       return: 9000,
+      control: 2000,
+      control_needed: 1500,
+      holdout_too_small: false,
     },
   ],
   months: [
@@ -162,6 +172,10 @@ export function planHandlers(overrides: MockHandlers = {}): MockHandlers {
     ],
     'plan:reorder': (input) =>
       input.audience_ids.map((id, i) => ({ ...(ROWS.find((r) => r.audience_id === id) ?? ROWS[0]!), priority: i + 1 })),
+    'plan:sample-size': (input) =>
+      input.lift >= 0.5
+        ? { control_needed: null, mailed_needed: null, households_needed: null }
+        : { control_needed: 1234, mailed_needed: 11106, households_needed: 12340 },
     'plan:remove-row': (input) => ROWS.filter((r) => r.audience_id !== input.audience_id),
     'plan:add-row': (input) => [
       ...ROWS,
