@@ -9,7 +9,14 @@ import { DEMO_USAGE, demoCommand } from './cli/demo-command';
 import { IMPORT_USAGE, importCommand } from './cli/import-command';
 import { IMPORTS_USAGE, importsCommand } from './cli/imports-command';
 import { KLI_USAGE, kliCommand } from './cli/kli-command';
-import { REPORT_USAGE, RESPONSES_USAGE, reportCommand, responsesCommand } from './cli/measure-command';
+import {
+  HISTORY_USAGE,
+  REPORT_USAGE,
+  RESPONSES_USAGE,
+  historyCommand,
+  reportCommand,
+  responsesCommand,
+} from './cli/measure-command';
 import { PROFILES_USAGE, profilesCommand } from './cli/profiles-command';
 import { LETTERS_USAGE, PLAN_USAGE, lettersCommand, planCommand } from './cli/plan-command';
 import { SCORES_USAGE, scoresCommand } from './cli/scores-command';
@@ -31,6 +38,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => void | 
   letters: { usage: LETTERS_USAGE, run: lettersCommand },
   responses: { usage: RESPONSES_USAGE, run: responsesCommand },
   report: { usage: REPORT_USAGE, run: reportCommand },
+  history: { usage: HISTORY_USAGE, run: historyCommand },
 };
 
 function usage(): string {

@@ -42,6 +42,7 @@ import type {
 } from './audience';
 import { ruleLimitsError, ruleNodeSchema } from './audience-schema';
 import type { AuditPage } from './audit-log';
+import type { HistoryImport, HistoryReport } from './history';
 import {
   ATTRIBUTIONS,
   type CampaignReport,
@@ -288,6 +289,12 @@ export const schemas = {
     })
     .strict(),
   'report:overview': z.object({ attribution: z.enum(ATTRIBUTIONS).default('last') }).strict(),
+  'history:import': z
+    .object({ path: filePath, name: z.string().trim().min(1).max(120), family: z.enum(PRODUCT_FAMILIES) })
+    .strict(),
+  'history:list': z.object({}).strict(),
+  'history:report': z.object({ id: recordId }).strict(),
+  'history:delete': z.object({ id: recordId }).strict(),
   'report:export': z
     .object({
       run_id: recordId,
@@ -454,6 +461,13 @@ export interface ApiOutputs {
   'report:campaign': CampaignReport;
   /** Every run's totals, newest first (ROMI by campaign). */
   'report:overview': CampaignSummary[];
+  /** Imports a past campaign's contacts and outcomes as the baseline. */
+  'history:import': HistoryImport;
+  'history:list': HistoryImport[];
+  /** Response rates by segment of one history. */
+  'history:report': HistoryReport;
+  /** Removes a history; returns the ones left. */
+  'history:delete': HistoryImport[];
   /** The executive report: a PDF with its charts, or the workbook of the tables behind them. */
   'report:export': DownloadFile;
   /** The matrix and everything it is made of: months, rows, cells, offers, templates, economics, settings. */

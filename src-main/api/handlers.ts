@@ -44,6 +44,7 @@ import { checkReadableFile, checkWritableDir } from '../app/context';
 import type { AudienceDetails } from '../../src-shared/audience';
 import type { KliPreview, KliSummary, TriggerHitsPage } from '../../src-shared/kli';
 import { getBankNames, setBankNames } from '../kli/bank-names';
+import { deleteHistory, historyReport, importHistory, listHistories } from '../measure/history';
 import { campaignOverview, campaignReport } from '../measure/report';
 import { sampleSize } from '../measure/stats';
 import { reportDownload } from '../measure/report-export';
@@ -227,6 +228,11 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'report:campaign': (ctx, input) =>
     campaignReport(ctx.requireDb(), input.run_id, { attribution: input.attribution, branch: input.branch }),
   'report:overview': (ctx, input) => campaignOverview(ctx.requireDb(), input.attribution),
+  'history:import': (ctx, input) =>
+    importHistory(ctx.requireDb(), { file: input.path, name: input.name, family: input.family, actor: currentActor() }),
+  'history:list': (ctx) => listHistories(ctx.requireDb()),
+  'history:report': (ctx, input) => historyReport(ctx.requireDb(), input.id),
+  'history:delete': (ctx, input) => deleteHistory(ctx.requireDb(), input.id, currentActor()),
   'report:export': (ctx, input) =>
     reportDownload(
       ctx.requireDb(),

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { currentActor } from '../db/audit';
 import { ATTRIBUTIONS, campaignReport, type Attribution, type CellFigures } from '../measure/report';
 import { writeReportFiles } from '../measure/report-export';
+import { deleteHistory, historyReport, importHistory, listHistories } from '../measure/history';
 import { importResponses } from '../measure/responses';
 import { CliError, intOption, requireOption, withExistingDb } from './cli-error';
 
@@ -140,4 +141,76 @@ export async function reportCommand(args: string[]): Promise<void> {
     printFigures('Total', report.totals);
     console.log(`  ${report.method}`);
   });
+}
+
+export const HISTORY_USAGE = `mainstreet history import --db FILE --name NAME [--family cd] PATH [--json]
+    Imports a past campaign's contact list with outcomes (e.g. the UCI bank-marketing file:
+    ; or , separated, an outcome column y / outcome / responded) as the baseline: response
+    rates by segment, and the family's rate for projections until the bank has its own.
+mainstreet history list --db FILE [--json]
+mainstreet history report --db FILE --id N [--json]
+    Response rates by age band, job, previous outcome, month, channel, marital status, education.
+mainstreet history delete --db FILE --id N`;
+
+export async function historyCommand(args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      name: { type: 'string' },
+      family: { type: 'string', default: 'cd' },
+      id: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const print = (value: unknown, words: () => void) => (values.json ? console.log(JSON.stringify(value)) : words());
+  if (sub === 'import') {
+    if (positionals.length !== 1) throw new CliError('Give one contact-list file (PATH).', 2);
+    const name = requireOption('name', values.name);
+    await withExistingDb(values.db, async (db) => {
+      const h = await importHistory(db, {
+        file: resolve(positionals[0]!),
+        name,
+        family: values.family,
+        actor: currentActor(),
+      });
+      print(h, () =>
+        console.log(`History ${h.id} "${h.name}": ${h.contacts} contacts, ${h.responders} responded (${pct(h.rate)}).`),
+      );
+    });
+    return;
+  }
+  if (sub === 'list') {
+    await withExistingDb(values.db, (db) => {
+      const list = listHistories(db);
+      print(list, () => {
+        for (const h of list) console.log(`${h.id}  ${h.name} (${h.family}): ${h.contacts} contacts, ${pct(h.rate)}`);
+      });
+    });
+    return;
+  }
+  if (sub === 'report' || sub === 'delete') {
+    const id = intOption('--id', requireOption('id', values.id), 1, Number.MAX_SAFE_INTEGER)!;
+    await withExistingDb(values.db, (db) => {
+      if (sub === 'delete') {
+        deleteHistory(db, id, currentActor());
+        return;
+      }
+      const report = historyReport(db, id);
+      print(report, () => {
+        console.log(
+          `${report.history.name}: ${report.history.contacts} contacts, ${pct(report.history.rate)} responded`,
+        );
+        for (const seg of report.segments) {
+          console.log(`  ${seg.label}`);
+          for (const v of seg.values)
+            console.log(`    ${v.value.padEnd(16)} ${String(v.contacts).padStart(7)}  ${pct(v.rate)}`);
+        }
+      });
+    });
+    return;
+  }
+  throw new CliError(sub ? `Unknown history command "${sub}".` : 'Say what to do: import, list, report or delete.', 2);
 }
