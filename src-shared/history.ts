@@ -1,10 +1,12 @@
+import type { ProductFamily } from './domain';
+
 /** A past campaign's contacts and outcomes imported as the baseline (Results › History baseline). */
 
 export interface HistoryImport {
   id: number;
   name: string;
   /** The product family the campaign offered: its rate is that family's baseline. */
-  family: string;
+  family: ProductFamily;
   file: string;
   contacts: number;
   responders: number;
