@@ -277,3 +277,118 @@ describe('measuring a campaign', () => {
     ).rejects.toThrow(/No profile named "no-such"/);
   });
 });
+
+describe('attribution when two campaigns touched a household', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mainstreet-attribution-'));
+  const path = join(dir, 'bank.sqlite');
+  let db: Db;
+  let runA: number;
+  let runB: number;
+
+  /** Two final runs of CHK-DD a month apart, with crafted households and responses. */
+  beforeAll(async () => {
+    await buildDemoBank({ dbPath: path, customers: 600, seed: 3 });
+    db = openDatabase(path);
+    const offer = listOffers(db).find((o) => o.code === 'CHK-DD')!;
+    const audience = db.prepare('SELECT id FROM audiences LIMIT 1').pluck().get() as number;
+    // Households holding no checking account (else their response would not count).
+    const people = db
+      .prepare(
+        `SELECT c.id, c.household_id FROM customers c WHERE c.household_id NOT IN (
+           SELECT c2.household_id FROM customers c2 JOIN account_owners o ON o.customer_id = c2.id
+           JOIN accounts a ON a.id = o.account_id JOIN products p ON p.code = a.product_code WHERE p.family = 'checking')
+         GROUP BY c.household_id LIMIT 4`,
+      )
+      .all() as { id: number; household_id: number }[];
+    expect(people).toHaveLength(4);
+    const run = (month: string, drop: string) =>
+      db
+        .prepare(
+          `INSERT INTO runs (month, status, seed, control_share, drop_date, summary, created_at, created_by, finalized_at, finalized_by)
+           VALUES (?, 'final', 1, 0.5, ?, ?, '2030-12-01', 'test', '2030-12-01', 'test')`,
+        )
+        .run(month, drop, JSON.stringify({ cells: [], waterfall: [] })).lastInsertRowid as number;
+    runA = run('2031-01', '2031-01-01');
+    runB = run('2031-02', '2031-02-01');
+    const piece = db.prepare(
+      `INSERT INTO run_recipients (run_id, customer_id, household_id, audience_id, offer_id, grp, keycode) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const [h1, h2, h3, h4] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0], (typeof people)[0]];
+    piece.run(runA, h1.id, h1.household_id, audience, offer.id, 'mailed', 'A1');
+    piece.run(runA, h2.id, h2.household_id, audience, offer.id, 'mailed', 'A2');
+    piece.run(runA, h4.id, h4.household_id, audience, offer.id, 'mailed', 'A4');
+    piece.run(runB, h1.id, h1.household_id, audience, offer.id, 'mailed', 'B1');
+    piece.run(runB, h3.id, h3.household_id, audience, offer.id, 'control', 'B3');
+    const importId = db
+      .prepare(
+        `INSERT INTO response_imports (file, profile, run_id, fingerprint, rows, not_responses, matched, unmatched, imported_at, imported_by)
+         VALUES ('crafted.csv', 'mainstreet-responses', NULL, 'x', 4, 0, 4, 0, '2031-07-01', 'test')`,
+      )
+      .run().lastInsertRowid as number;
+    const response = db.prepare(
+      `INSERT INTO responses (import_id, row, kind, response_date, account_number, product_code, family, customer_id, household_id,
+         opening_balance_cents, match_rule, match_score, match_status)
+       VALUES (?, ?, 'account', ?, ?, ?, 'checking', ?, ?, 100000, 'customer_number', 1, 'matched')`,
+    );
+    // h1: in both windows (A's runs to April, B's starts Feb 1); h2: A only; h3: B's control; h4: after every window.
+    response.run(importId, 2, '2031-02-10', 'X1', offer.product_code, h1.id, h1.household_id);
+    response.run(importId, 3, '2031-01-15', 'X2', offer.product_code, h2.id, h2.household_id);
+    response.run(importId, 4, '2031-02-05', 'X3', offer.product_code, h3.id, h3.household_id);
+    response.run(importId, 5, '2031-12-30', 'X4', offer.product_code, h4.id, h4.household_id);
+    expect(offer.response_days).toBeGreaterThanOrEqual(60);
+    expect(offer.response_days).toBeLessThan(330);
+  }, 240_000);
+
+  afterAll(() => {
+    db?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('last touch (the default) gives the shared response to the later drop', () => {
+    const a = campaignReport(db, runA);
+    const b = campaignReport(db, runB);
+    expect(a.attribution).toBe('last');
+    expect(a.totals).toMatchObject({ mailed: 3, responders_mailed: 1 });
+    expect(a.quality).toMatchObject({ responses: 3, other_campaigns: 1, outside_window: 1 });
+    expect(b.totals).toMatchObject({ mailed: 1, control: 1, responders_mailed: 1, responders_control: 1 });
+  });
+
+  it('first touch gives it to the earlier drop', () => {
+    expect(campaignReport(db, runA, 'first').totals).toMatchObject({ responders_mailed: 2 });
+    const b = campaignReport(db, runB, 'first');
+    expect(b.totals).toMatchObject({ responders_mailed: 0, responders_control: 1 });
+    expect(b.quality.other_campaigns).toBe(1);
+  });
+
+  it('equal split gives each drop half, balances split the same way', () => {
+    const a = campaignReport(db, runA, 'equal');
+    const b = campaignReport(db, runB, 'equal');
+    expect(a.totals.responders_mailed).toBe(1.5);
+    expect(b.totals.responders_mailed).toBe(0.5);
+    expect(a.totals.balance_mailed_cents).toBe(150_000);
+    expect(b.totals.balance_mailed_cents).toBe(50_000);
+    expect(a.attribution_words).toMatch(/^equal split/);
+  });
+
+  it('does not count a response for a kind of product the household held at the drop', () => {
+    const household = db
+      .prepare('SELECT household_id FROM run_recipients WHERE keycode = ?')
+      .pluck()
+      .get('A2') as number;
+    const customer = db.prepare('SELECT customer_id FROM run_recipients WHERE keycode = ?').pluck().get('A2') as number;
+    const product = listOffers(db).find((o) => o.code === 'CHK-DD')!.product_code;
+    const account = db
+      .prepare(
+        `INSERT INTO accounts (account_number, product_code, open_date, status, balance_cents) VALUES ('OLD-CHK', ?, '2020-01-01', 'OPEN', 500)`,
+      )
+      .run(product).lastInsertRowid as number;
+    db.prepare(`INSERT INTO account_owners (account_id, customer_id, role) VALUES (?, ?, 'owner')`).run(
+      account,
+      customer,
+    );
+    const a = campaignReport(db, runA);
+    expect(a.quality.already_held).toBe(1);
+    expect(a.totals.responders_mailed).toBe(0);
+    expect(household).toBeGreaterThan(0);
+  });
+});
