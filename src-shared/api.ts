@@ -275,6 +275,7 @@ export const schemas = {
   'responses:import': z
     .object({ path: filePath, profile: z.string().trim().min(1).max(80), run_id: recordId.optional() })
     .strict(),
+  'responses:scan': z.object({ run_id: recordId.optional() }).strict(),
   'responses:imports': z.object({}).strict(),
   'responses:delete-import': z.object({ import_id: recordId }).strict(),
   'responses:list': z
@@ -450,6 +451,8 @@ export interface ApiOutputs {
   'audit:export': DownloadFile;
   /** Reads a response file through a profile and matches each response back (see responses import). */
   'responses:import': ResponseImportResult;
+  /** Takes new accounts already in the bank's data (opened on or after the drop) as responses. */
+  'responses:scan': ResponseImportResult;
   'responses:imports': ResponseImport[];
   /** Takes an import back whole; returns the imports left. */
   'responses:delete-import': ResponseImport[];

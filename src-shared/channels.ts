@@ -63,6 +63,7 @@ export const CHANNELS = [
   'audit:list',
   'audit:export',
   'responses:import',
+  'responses:scan',
   'responses:imports',
   'responses:delete-import',
   'responses:list',

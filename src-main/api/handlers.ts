@@ -54,6 +54,7 @@ import {
   importResponses,
   listResponseImports,
   listResponses,
+  scanCoreResponses,
 } from '../measure/responses';
 import { customerKlis, deleteCustomKli, kliDetail, kliLibrary, tuneKli } from '../kli/service';
 import {
@@ -218,6 +219,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
       runId: input.run_id,
       actor: currentActor(),
     }),
+  'responses:scan': (ctx, input) => scanCoreResponses(ctx.requireDb(), { runId: input.run_id, actor: currentActor() }),
   'responses:imports': (ctx) => listResponseImports(ctx.requireDb()),
   'responses:delete-import': (ctx, input) => {
     deleteResponseImport(ctx.requireDb(), input.import_id, currentActor());

@@ -4,10 +4,13 @@ import { currentActor } from '../db/audit';
 import { ATTRIBUTIONS, campaignReport, type Attribution, type CellFigures } from '../measure/report';
 import { writeReportFiles } from '../measure/report-export';
 import { deleteHistory, historyReport, importHistory, listHistories } from '../measure/history';
-import { importResponses } from '../measure/responses';
+import { CORE_DATA, importResponses, scanCoreResponses } from '../measure/responses';
 import { CliError, intOption, requireOption, withExistingDb } from './cli-error';
 
-export const RESPONSES_USAGE = `mainstreet responses import --db FILE --profile NAME [--run ID] PATH [--json]
+export const RESPONSES_USAGE = `mainstreet responses scan --db FILE [--run ID] [--json]
+    Takes the accounts already imported with the bank's data (the next monthly core export)
+    that opened on or after the drop as responses, once each; prints the same as import.
+mainstreet responses import --db FILE --profile NAME [--run ID] PATH [--json]
     Imports a response file and matches each response back to a household mailed or held out
     (customer number, then household, keycode, then name and address). --profile
     mainstreet-responses reads the response layout (new accounts with balances, applications,
@@ -25,7 +28,8 @@ mainstreet report export --db FILE --run ID --pdf FILE --xlsx FILE [--attributio
 
 export async function responsesCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
-  if (sub !== 'import') throw new CliError(sub ? `Unknown responses command "${sub}".` : 'Say what to do: import.', 2);
+  if (sub !== 'import' && sub !== 'scan')
+    throw new CliError(sub ? `Unknown responses command "${sub}".` : 'Say what to do: import or scan.', 2);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -36,16 +40,19 @@ export async function responsesCommand(args: string[]): Promise<void> {
       json: { type: 'boolean', default: false },
     },
   });
-  const profile = requireOption('profile', values.profile);
-  if (positionals.length !== 1) throw new CliError('Give one response file (PATH).', 2);
   const runId = intOption('--run', values.run, 1, Number.MAX_SAFE_INTEGER);
+  const profile = sub === 'import' ? requireOption('profile', values.profile) : CORE_DATA;
+  if (sub === 'import' && positionals.length !== 1) throw new CliError('Give one response file (PATH).', 2);
   await withExistingDb(values.db, async (db) => {
-    const result = await importResponses(db, {
-      file: resolve(positionals[0]!),
-      profile,
-      runId,
-      actor: currentActor(),
-    });
+    const result =
+      sub === 'scan'
+        ? scanCoreResponses(db, { runId, actor: currentActor() })
+        : await importResponses(db, {
+            file: resolve(positionals[0]!),
+            profile,
+            runId,
+            actor: currentActor(),
+          });
     if (values.json) {
       const { rows, matched, unmatched, match_rate, import_id, not_responses, doubtful } = result;
       console.log(JSON.stringify({ rows, matched, unmatched, match_rate, import_id, not_responses, doubtful }));

@@ -12,7 +12,7 @@ import { audit } from '../db/audit';
 import type { Db } from '../db/open';
 import type { ResponseImport, ResponseImportResult, ResponseRow } from '../../src-shared/measure';
 import { Matcher } from './match';
-import { readResponseFile } from './response-file';
+import { readResponseFile, type ResponseRecord } from './response-file';
 
 export interface MeasuredRun {
   id: number;
@@ -48,6 +48,78 @@ export async function importResponses(
     throw new AppError('invalid_input', `No file at ${input.file}: check the path.`);
   const runs = measuredRuns(db, input.runId);
   const records = await readResponseFile(db, input.file, input.profile);
+  const fingerprint = createHash('sha256').update(readFileSync(input.file)).digest('hex');
+  return storeResponses(db, records, runs, {
+    file: basename(input.file),
+    profile: input.profile,
+    runId: input.runId,
+    fingerprint,
+    actor: input.actor,
+  });
+}
+
+/** The name an import from the bank's own imported accounts goes by. */
+export const CORE_DATA = 'core-data';
+
+/**
+ * New accounts already in the bank's data (the next monthly core export, imported as usual)
+ * taken as responses: accounts opened on or after the first drop measured that no response
+ * import holds yet, their owner the customer.
+ */
+export function scanCoreResponses(db: Db, input: { runId?: number; actor: string }): ResponseImportResult {
+  const runs = measuredRuns(db, input.runId);
+  const firstDrop = runs.reduce((min, r) => (r.drop_date < min ? r.drop_date : min), runs[0]!.drop_date);
+  const rows = db
+    .prepare(
+      `SELECT a.account_number, a.product_code, a.open_date, a.balance_cents,
+              (SELECT c.customer_number FROM account_owners o JOIN customers c ON c.id = o.customer_id
+               WHERE o.account_id = a.id ORDER BY o.role = 'owner' DESC LIMIT 1) AS customer_number
+       FROM accounts a
+       WHERE a.open_date >= ? AND a.account_number NOT IN (SELECT account_number FROM responses WHERE account_number IS NOT NULL)
+       ORDER BY a.open_date, a.account_number`,
+    )
+    .all(firstDrop) as {
+    account_number: string;
+    product_code: string;
+    open_date: string;
+    balance_cents: number;
+    customer_number: string | null;
+  }[];
+  const records: ResponseRecord[] = rows.map((r, i) => ({
+    row: i + 1,
+    kind: 'account',
+    response_date: r.open_date,
+    customer_number: r.customer_number,
+    account_number: r.account_number,
+    product_code: r.product_code,
+    keycode: null,
+    first_name: null,
+    last_name: null,
+    address: null,
+    zip: null,
+    opening_balance_cents: r.balance_cents,
+    balance_30_cents: null,
+    balance_60_cents: null,
+    balance_90_cents: null,
+  }));
+  const fingerprint = createHash('sha256')
+    .update(rows.map((r) => r.account_number).join('\n'))
+    .digest('hex');
+  return storeResponses(db, records, runs, {
+    file: 'accounts in the bank’s data',
+    profile: CORE_DATA,
+    runId: input.runId,
+    fingerprint,
+    actor: input.actor,
+  });
+}
+
+function storeResponses(
+  db: Db,
+  records: ResponseRecord[],
+  runs: MeasuredRun[],
+  input: { file: string; profile: string; runId?: number; fingerprint: string; actor: string },
+): ResponseImportResult {
   const firstDrop = runs.reduce((min, r) => (r.drop_date < min ? r.drop_date : min), runs[0]!.drop_date);
   const responses = records.filter((r) => r.response_date >= firstDrop);
   const matcher = new Matcher(
@@ -65,7 +137,6 @@ export async function importResponses(
     unmatched: count('unmatched') + count('doubtful'),
     match_rate: responses.length === 0 ? 0 : count('matched') / responses.length,
   };
-  const fingerprint = createHash('sha256').update(readFileSync(input.file)).digest('hex');
   const importId = db.transaction(() => {
     const id = db
       .prepare(
@@ -73,10 +144,10 @@ export async function importResponses(
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        basename(input.file),
+        input.file,
         input.profile,
         input.runId ?? null,
-        fingerprint,
+        input.fingerprint,
         result.rows,
         result.not_responses,
         result.matched,
@@ -122,7 +193,7 @@ export async function importResponses(
       action: 'responses.import',
       entity: 'responses',
       entity_id: String(id),
-      detail: { file: basename(input.file), profile: input.profile, run_id: input.runId ?? null, ...result },
+      detail: { file: input.file, profile: input.profile, run_id: input.runId ?? null, ...result },
     });
     return id;
   })();

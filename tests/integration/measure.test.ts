@@ -264,6 +264,36 @@ describe('measuring a campaign', () => {
     expect(() => decideMatch(db, byRow.get(2)!.id, 'rejected', 'test')).toThrow(/not matched by name and address/);
   });
 
+  it('takes new accounts of the next core export, already imported, as responses once each', () => {
+    const mailed = runRecipients(db, runId).filter((r) => r.group === 'mailed');
+    const product = listOffers(db).find((o) => o.code === 'CD-12')!.product_code;
+    const account = db
+      .prepare(
+        `INSERT INTO accounts (account_number, product_code, open_date, status, balance_cents) VALUES ('CORE-NEW-1', ?, ?, 'OPEN', 250000)`,
+      )
+      .run(product, addDays(drop, 12)).lastInsertRowid as number;
+    db.prepare(`INSERT INTO account_owners (account_id, customer_id, role) VALUES (?, ?, 'owner')`).run(
+      account,
+      mailed.at(-1)!.customer_id,
+    );
+    const out = cli('responses', 'scan', '--db', path, '--run', String(runId), '--json');
+    expect(out.stderr).toBe('');
+    expect(JSON.parse(out.stdout)).toMatchObject({ rows: 1, matched: 1, unmatched: 0, match_rate: 1 });
+    expect(
+      listResponses(db, 'matched').find(
+        (r) =>
+          r.customer_number !== null &&
+          r.product_code === product &&
+          r.kind === 'account' &&
+          r.response_date === addDays(drop, 12),
+      ),
+    ).toBeTruthy();
+    // Scanned again: nothing new.
+    expect(JSON.parse(cli('responses', 'scan', '--db', path, '--run', String(runId), '--json').stdout)).toMatchObject({
+      rows: 0,
+    });
+  });
+
   it('refuses a bad file whole, naming the file, row, column and value, and stores nothing', async () => {
     writeFileSync(join(dir, 'bad.csv'), `${ACCOUNT_HEADER}\nB1,CHK-FREE,0001001,2026-13-45,OPEN,10\n`);
     const count = () => db.prepare('SELECT count(*) FROM responses').pluck().get() as number;
