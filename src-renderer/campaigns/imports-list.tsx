@@ -110,7 +110,7 @@ export function ImportsList({
                 Matched
               </th>
               <th scope="col" className="num">
-                Unmatched or doubtful
+                Unmatched or doubtful at import
               </th>
               <th scope="col">
                 <span className="visually-hidden">Take back</span>

@@ -63,10 +63,8 @@ export function ResponsesTab() {
       {importPanel()}
       <ImportsList imports={imports} runs={runs.data ?? []} onChanged={reloadAll} />
       <ReviewPanel doubtful={doubtful} onDecided={confirmed.reload} />
-      <div className="panels">
-        <MatchedSummary matched={matched} confirmed={confirmed} />
-        <UnmatchedPanel unmatched={unmatched} />
-      </div>
+      <MatchedSummary matched={matched} confirmed={confirmed} />
+      <UnmatchedPanel unmatched={unmatched} />
     </>
   );
 }

@@ -59,7 +59,7 @@ export function RunsTab() {
   if (runs.data.length === 0)
     return (
       <section className="panel" aria-labelledby="runs-title">
-        <h2 id="runs-title">Campaigns</h2>
+        <h2 id="runs-title">Campaign history</h2>
         <p className="empty">
           No month has been run yet. A campaign starts as a month run of the matrix: the letters, the mail file and the
           control group held out.
@@ -75,7 +75,7 @@ export function RunsTab() {
   return (
     <>
       <section className="panel" aria-labelledby="runs-title">
-        <h2 id="runs-title">Campaigns</h2>
+        <h2 id="runs-title">Campaign history</h2>
         <p className="muted">
           Every month run, newest first. Choose one (click it, or Enter on its row) to see its cells, waterfall and
           recipients.
