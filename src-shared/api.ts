@@ -63,7 +63,7 @@ import {
   type PlanSettings,
   type PlanView,
   type ProductEconomics,
-  type RunRecipient,
+  type RecipientRow,
   type RunSummary,
 } from './plan';
 
@@ -492,7 +492,7 @@ export interface ApiOutputs {
   'plan:runs': RunSummary[];
   /** Locks a reviewed run and writes the contact history of its mailed pieces. */
   'plan:finalize': RunSummary;
-  'plan:recipients': { rows: RunRecipient[]; total: number };
+  'plan:recipients': { rows: RecipientRow[]; total: number };
   /** One merged letter of an offer for a customer, as a one-page PDF. */
   'plan:preview': DownloadFile;
   /** One page with the envelope windows and folds drawn, to check a printer before a run. */

@@ -99,6 +99,12 @@ export interface ResponseRow {
   match_score: number | null;
   match_status: MatchStatus;
   note: string | null;
+  /** The response's own street address and ZIP code, when the file gave them. */
+  address: string | null;
+  zip: string | null;
+  /** The customer matched: name and address as the bank has them (to compare with the response's). */
+  matched_name: string | null;
+  matched_address: string | null;
 }
 
 export interface ResponseImportResult {

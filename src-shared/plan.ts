@@ -97,6 +97,12 @@ export interface RunRecipient {
   keycode: string;
 }
 
+/** A recipient as the screens list them: with the customer's number and name. */
+export interface RecipientRow extends RunRecipient {
+  customer_number: string;
+  name: string;
+}
+
 /** The merge fields a template may use; `kli.<id>` takes any KLI id. */
 export const MERGE_FIELDS = [
   'salutation',

@@ -201,12 +201,17 @@ function storeResponses(
 }
 
 /** Responses of one status (or all), oldest import first. */
+/** A response with the customer it matched, as the screens show it. */
+const RESPONSE_ROW = `SELECT r.id, r.import_id, r.row, r.kind, r.response_date, r.customer_number, r.name, r.product_code, r.family,
+    r.keycode, r.customer_id, r.household_id, r.match_rule, r.match_score, r.match_status, r.note, r.address, r.zip,
+    trim(c.first_name || ' ' || c.last_name) AS matched_name,
+    CASE WHEN c.id IS NULL THEN NULL ELSE c.address_line1 || ', ' || c.city || ' ' || c.state || ' ' || c.zip END AS matched_address
+  FROM responses r LEFT JOIN customers c ON c.id = r.customer_id`;
+
 export function listResponses(db: Db, status?: ResponseRow['match_status'], limit = 5000): ResponseRow[] {
   return db
     .prepare(
-      `SELECT id, import_id, row, kind, response_date, customer_number, name, product_code, family, keycode,
-              customer_id, household_id, match_rule, match_score, match_status, note
-       FROM responses WHERE @status IS NULL OR match_status = @status ORDER BY import_id, row LIMIT @limit`,
+      `${RESPONSE_ROW} WHERE @status IS NULL OR r.match_status = @status ORDER BY r.import_id, r.row LIMIT @limit`,
     )
     .all({ status: status ?? null, limit }) as ResponseRow[];
 }
@@ -231,12 +236,7 @@ export function decideMatch(db: Db, id: number, decision: 'confirmed' | 'rejecte
       detail: { before: row.match_status },
     });
   })();
-  return db
-    .prepare(
-      `SELECT id, import_id, row, kind, response_date, customer_number, name, product_code, family, keycode,
-              customer_id, household_id, match_rule, match_score, match_status, note FROM responses WHERE id = ?`,
-    )
-    .get(id) as ResponseRow;
+  return db.prepare(`${RESPONSE_ROW} WHERE r.id = ?`).get(id) as ResponseRow;
 }
 
 /** Takes a response import back whole. */

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DownloadFile } from '../../src-shared/imports';
-import { type PlanSettings, type PlanView, type RunRecipient, type RunSummary } from '../../src-shared/plan';
+import { type PlanSettings, type PlanView, type RecipientRow, type RunSummary } from '../../src-shared/plan';
 import { AppError } from '../app/errors';
 import { findCustomer } from '../audience/explain';
 import { setSetting } from '../bank/stats';
@@ -84,16 +84,18 @@ export function recipientsPage(
   runId: number,
   page: number,
   pageSize: number,
-): { rows: RunRecipient[]; total: number } {
+): { rows: RecipientRow[]; total: number } {
   getRun(db, runId);
   const total = db.prepare('SELECT count(*) FROM run_recipients WHERE run_id = ?').pluck().get(runId) as number;
   const rows = db
     .prepare(
-      `SELECT r.customer_id, r.household_id, a.name AS audience, o.code AS offer, r.grp AS "group", r.keycode
+      `SELECT r.customer_id, r.household_id, a.name AS audience, o.code AS offer, r.grp AS "group", r.keycode,
+              c.customer_number, trim(c.first_name || ' ' || c.last_name) AS name
        FROM run_recipients r JOIN audiences a ON a.id = r.audience_id JOIN offers o ON o.id = r.offer_id
+       JOIN customers c ON c.id = r.customer_id
        WHERE r.run_id = ? ORDER BY r.keycode LIMIT ? OFFSET ?`,
     )
-    .all(runId, pageSize, (page - 1) * pageSize) as RunRecipient[];
+    .all(runId, pageSize, (page - 1) * pageSize) as RecipientRow[];
   return { rows, total };
 }
 

@@ -80,15 +80,13 @@ export function ImportForm({ runs, onImported }: { runs: RunSummary[]; onImporte
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ResponseImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!path.trim()) return;
+  const runInput = run === EVERY_FINAL ? {} : { run_id: Number(run) };
+  const take = async (work: () => Promise<ResponseImportResult>) => {
     setBusy(true);
     setError(null);
     setResult(null);
     try {
-      const input = { path: path.trim(), profile, ...(run === EVERY_FINAL ? {} : { run_id: Number(run) }) };
-      setResult(await call('responses:import', input));
+      setResult(await work());
       onImported();
     } catch (e) {
       setError(errorText(e));
@@ -96,6 +94,12 @@ export function ImportForm({ runs, onImported }: { runs: RunSummary[]; onImporte
       setBusy(false);
     }
   };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!path.trim()) return;
+    await take(() => call('responses:import', { path: path.trim(), profile, ...runInput }));
+  };
+  const scan = () => take(() => call('responses:scan', runInput));
   return (
     <section className="panel" aria-labelledby="response-import-title">
       <h2 id="response-import-title">Import responses</h2>
@@ -126,6 +130,15 @@ export function ImportForm({ runs, onImported }: { runs: RunSummary[]; onImporte
           {busy ? 'Importing…' : 'Import'}
         </button>
       </form>
+      <div className="scan-row">
+        <button type="button" className="secondary" disabled={busy} onClick={() => void scan()}>
+          Take responses from the bank&rsquo;s data
+        </button>
+        <span className="muted">
+          New accounts already imported with the monthly core export (Import), opened on or after the drop, each taken
+          once — no response file needed.
+        </span>
+      </div>
       <p className="muted profile-hint">
         {profile === RESPONSE_PROFILE
           ? 'The response layout: response_type (account, application, approval or keycode), response_date, and any of customer_number, account_number, keycode, first_name, last_name, address_line1, zip, product_code, opening_balance and the balances 30, 60 and 90 days on.'

@@ -1,5 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import type { RunRecipient } from '../../src-shared/plan';
+import type { RecipientRow } from '../../src-shared/plan';
 import { Pager } from '../customers/pager';
 import { formatCount, formatInt } from '../lib/format';
 import { href, navigate } from '../lib/router';
@@ -9,7 +9,7 @@ import { DataGrid } from '../shell/data-grid';
 import { ErrorPanel } from '../shell/error-panel';
 import { Loading } from '../shell/loading';
 
-const column = createColumnHelper<RunRecipient>();
+const column = createColumnHelper<RecipientRow>();
 
 const columns = [
   column.accessor('keycode', { header: 'Keycode', cell: (c) => <code>{c.getValue()}</code> }),
@@ -19,10 +19,11 @@ const columns = [
     // screen readers, and stays out of the Tab order so the table keeps one tab stop.
     cell: (c) => (
       <a href={href({ screen: 'customer', id: c.getValue() })} tabIndex={-1}>
-        Customer {c.getValue()}
+        {c.row.original.name || `Customer ${c.getValue()}`}
       </a>
     ),
   }),
+  column.accessor('customer_number', { header: 'Customer number' }),
   column.accessor('household_id', {
     header: 'Household',
     cell: (c) => formatInt(c.getValue()),

@@ -32,18 +32,30 @@ function ReviewRow({
       data-testid="review-row"
       className={row.match_status === 'doubtful' ? undefined : `decided ${row.match_status}`}
     >
-      <td className="wrap">{row.name ?? '—'}</td>
-      <td>{row.customer_number ?? '—'}</td>
-      <td>{row.product_code ?? '—'}</td>
-      <td>{row.response_date}</td>
-      <td>{row.match_rule ? RULE_LABEL[row.match_rule] : '—'}</td>
-      <td className="num">{scoreWords(row.match_score)}</td>
-      <td>
+      <td className="wrap" data-testid="review-response">
+        <span className="who">{row.name ?? '—'}</span>
+        <span className="muted small">
+          {[row.address, row.zip].filter(Boolean).join(', ') || 'no address'}
+          {row.customer_number ? ` · ${row.customer_number}` : ''}
+        </span>
+      </td>
+      <td className="wrap" data-testid="review-matched">
         {row.customer_id === null ? (
           '—'
         ) : (
-          <a href={href({ screen: 'customer', id: row.customer_id })}>Customer {row.customer_id}</a>
+          <>
+            <a className="who" href={href({ screen: 'customer', id: row.customer_id })}>
+              {row.matched_name || `Customer ${row.customer_id}`}
+            </a>
+            <span className="muted small">{row.matched_address ?? ''}</span>
+          </>
         )}
+      </td>
+      <td>{row.product_code ?? '—'}</td>
+      <td>{row.response_date}</td>
+      <td className="num">
+        {scoreWords(row.match_score)}
+        {row.match_rule ? <span className="muted small"> {RULE_LABEL[row.match_rule].toLowerCase()}</span> : null}
       </td>
       <td className="wrap">{row.note ?? ''}</td>
       <td data-testid="review-status">{STATUS_LABEL[row.match_status]}</td>
@@ -121,15 +133,13 @@ export function ReviewPanel({ doubtful, onDecided }: { doubtful: CallState<Respo
           <table className="data-table review-table" aria-label="Matches to review">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Customer number</th>
+                <th scope="col">The response</th>
+                <th scope="col">Matched to</th>
                 <th scope="col">Product</th>
                 <th scope="col">Date</th>
-                <th scope="col">Match rule</th>
                 <th scope="col" className="num">
                   Score
                 </th>
-                <th scope="col">Matched to</th>
                 <th scope="col">Note</th>
                 <th scope="col">Status</th>
                 <th scope="col">

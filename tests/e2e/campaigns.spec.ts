@@ -201,9 +201,13 @@ test('a finalized run is listed with its recipients; responses are imported, rev
     const doubtful = rowsOf(review).first();
     await expect(doubtful).toContainText(`${near.first_name} ${slipped.last_name}`);
     await expect(doubtful).toContainText('NEW-E2E-1');
-    await expect(doubtful).toContainText('Name and address');
-    await expect(doubtful.getByRole('link', { name: `Customer ${byName.customer_id}` })).toBeVisible();
-    const score = Number((await doubtful.locator('td').nth(5).innerText()).replace('%', ''));
+    await expect(doubtful).toContainText('name and address');
+    // Beside it, the customer matched, with the address the bank has, to compare.
+    await expect(doubtful.getByRole('link', { name: `${near.first_name} ${near.last_name}` })).toHaveAttribute(
+      'href',
+      `#/customers/${byName.customer_id}`,
+    );
+    const score = parseFloat(await doubtful.locator('td').nth(4).innerText());
     expect(score).toBeGreaterThanOrEqual(75);
     expect(score).toBeLessThan(90);
     await page.setViewportSize({ width: 1440, height: 1280 });

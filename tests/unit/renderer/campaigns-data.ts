@@ -2,7 +2,7 @@
 import type { SavedProfile } from '../../../src-shared/imports';
 import type { MappingProfile } from '../../../src-shared/mapping-profile';
 import type { ResponseImport, ResponseImportResult, ResponseRow } from '../../../src-shared/measure';
-import type { RunRecipient, RunSummary } from '../../../src-shared/plan';
+import type { RecipientRow, RunSummary } from '../../../src-shared/plan';
 import type { MockHandlers } from './mock-api';
 import { PROFILE } from './sample-data';
 
@@ -38,8 +38,10 @@ export const REVIEW_RUN: RunSummary = {
 export const RUNS = [REVIEW_RUN, FINAL_RUN];
 
 /** 60 recipients of run 5: every tenth held out. */
-export const RECIPIENTS: RunRecipient[] = Array.from({ length: 60 }, (_, i) => ({
+export const RECIPIENTS: RecipientRow[] = Array.from({ length: 60 }, (_, i) => ({
   customer_id: 100 + i,
+  customer_number: `00${2000 + i}`,
+  name: `Pat Person${i}`,
   household_id: 500 + i,
   audience: i % 2 === 0 ? 'Homeowners' : 'Savers',
   offer: i % 2 === 0 ? 'HELOC-EQ' : 'CD-12',
@@ -136,6 +138,10 @@ export function responseRow(id: number, overrides: Partial<ResponseRow> = {}): R
     match_score: 1,
     match_status: 'matched',
     note: null,
+    address: null,
+    zip: null,
+    matched_name: `Pat Person${id}`,
+    matched_address: `${id} Elm St, Ames IA 50010`,
     ...overrides,
   };
 }
@@ -144,6 +150,10 @@ export const DOUBTFUL: ResponseRow[] = [
   responseRow(21, {
     name: 'Pat Smitx',
     customer_number: 'NEW-2',
+    address: '14 ELM STREET',
+    zip: '50010',
+    matched_name: 'Pat Smith',
+    matched_address: '12 ELM ST, AMES IA 50010',
     match_rule: 'name_address',
     match_score: 0.823,
     match_status: 'doubtful',
@@ -152,6 +162,10 @@ export const DOUBTFUL: ResponseRow[] = [
   responseRow(22, {
     name: 'Lee Jonas',
     customer_number: 'NEW-4',
+    address: '9 OAK AVE',
+    zip: '50011',
+    matched_name: 'Lee Jones',
+    matched_address: '9 OAK AVE, AMES IA 50011',
     match_rule: 'name_address',
     match_score: 0.78,
     match_status: 'doubtful',
@@ -191,6 +205,16 @@ export function campaignsHandlers(overrides: MockHandlers = {}): MockHandlers {
     'profiles:list': () => SAVED_PROFILES,
     'responses:imports': () => [responseImport(2, { run_id: 5 })],
     'responses:import': () => IMPORT_RESULT,
+    'responses:scan': () => ({
+      ...IMPORT_RESULT,
+      import_id: 9,
+      rows: 3,
+      not_responses: 0,
+      matched: 3,
+      doubtful: 0,
+      unmatched: 0,
+      match_rate: 1,
+    }),
     'responses:delete-import': () => [],
     'responses:list': (input) => {
       if (input.status === 'doubtful') return DOUBTFUL;

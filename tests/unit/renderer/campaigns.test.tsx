@@ -107,8 +107,16 @@ describe('Campaigns › Runs', () => {
     await waitFor(() => expect(within(recipients).getAllByTestId('recipient-row')).toHaveLength(25));
     expect(api.inputs('plan:recipients').at(-1)).toEqual({ run_id: 5, page: 1, page_size: 25 });
     const first = within(recipients).getAllByTestId('recipient-row')[0] as HTMLElement;
-    expect(cells(first)).toEqual(['K0001', 'Customer 100', '500', 'Homeowners', 'HELOC-EQ', 'Held out (control)']);
-    expect(within(first).getByRole('link', { name: 'Customer 100' }).getAttribute('href')).toBe('#/customers/100');
+    expect(cells(first)).toEqual([
+      'K0001',
+      'Pat Person0',
+      '002000',
+      '500',
+      'Homeowners',
+      'HELOC-EQ',
+      'Held out (control)',
+    ]);
+    expect(within(first).getByRole('link', { name: 'Pat Person0' }).getAttribute('href')).toBe('#/customers/100');
     expect(screen.getByText('Page 1 of 3')).toBeTruthy();
 
     await userEvent.click(screen.getByRole('button', { name: 'Next' }));
@@ -245,6 +253,17 @@ describe('Campaigns › Responses', () => {
     );
   });
 
+  it('takes responses from the bank’s imported data without a file, for the run chosen', async () => {
+    const api = renderApp(campaignsHandlers(), '#/responses');
+    await screen.findByRole('form', { name: 'Import responses' });
+    await userEvent.click(screen.getByRole('button', { name: 'Take responses from the bank’s data' }));
+    expect(api.inputs('responses:scan')).toEqual([{}]);
+    expect((await screen.findByTestId('import-result')).textContent).toMatch(/^Import #9 — 3 rows: .*3 matched/);
+    await userEvent.selectOptions(screen.getByLabelText('Match to'), '5');
+    await userEvent.click(screen.getByRole('button', { name: 'Take responses from the bank’s data' }));
+    await waitFor(() => expect(api.inputs('responses:scan').at(-1)).toEqual({ run_id: 5 }));
+  });
+
   it('a chosen file is staged and its path filled in', async () => {
     window.mainstreetFiles = { pathForFile: (file) => `/home/m/${file.name}` };
     try {
@@ -345,30 +364,28 @@ describe('Campaigns › Responses', () => {
   it('reviews doubtful matches: Confirm and Reject update the row and keep the focus on it', async () => {
     const api = renderApp(campaignsHandlers(), '#/responses');
     const table = await screen.findByRole('table', { name: 'Matches to review' });
-    expect(rowsOf(table).map((r) => cells(r).slice(0, 9))).toEqual([
+    // The response's name and address beside the customer it matched, to compare.
+    expect(rowsOf(table).map((r) => cells(r).slice(0, 7))).toEqual([
       [
-        'Pat Smitx',
-        'NEW-2',
+        'Pat Smitx14 ELM STREET, 50010 · NEW-2',
+        'Pat Smith12 ELM ST, AMES IA 50010',
         'CD-12M',
         '2026-11-12',
-        'Name and address',
-        '82.3%',
-        'Customer 121',
+        '82.3% name and address',
         'Name and address are close: confirm or reject',
         'Waiting for review',
       ],
       [
-        'Lee Jonas',
-        'NEW-4',
+        'Lee Jonas9 OAK AVE, 50011 · NEW-4',
+        'Lee Jones9 OAK AVE, AMES IA 50011',
         'CD-12M',
         '2026-11-12',
-        'Name and address',
-        '78%',
-        'Customer 122',
+        '78% name and address',
         'Name and address are close: confirm or reject',
         'Waiting for review',
       ],
     ]);
+    expect(within(table).getByRole('link', { name: 'Pat Smith' }).getAttribute('href')).toBe('#/customers/121');
     expect(screen.getByText(/2 matches waiting\./)).toBeTruthy();
 
     const confirm = within(table).getByRole('button', { name: 'Confirm Pat Smitx' });

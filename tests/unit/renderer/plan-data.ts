@@ -186,8 +186,26 @@ export function planHandlers(overrides: MockHandlers = {}): MockHandlers {
     'plan:run-outcome': () => RUN,
     'plan:recipients': () => ({
       rows: [
-        { customer_id: 6, household_id: 2, audience: 'Homeowners', offer: 'HELOC-EQ', group: 'control', keycode: 'K1' },
-        { customer_id: 7, household_id: 3, audience: 'Homeowners', offer: 'HELOC-EQ', group: 'mailed', keycode: 'K2' },
+        {
+          customer_id: 6,
+          customer_number: '0006',
+          name: 'Ann Lee',
+          household_id: 2,
+          audience: 'Homeowners',
+          offer: 'HELOC-EQ',
+          group: 'control',
+          keycode: 'K1',
+        },
+        {
+          customer_id: 7,
+          customer_number: '0007',
+          name: 'Jane Smith',
+          household_id: 3,
+          audience: 'Homeowners',
+          offer: 'HELOC-EQ',
+          group: 'mailed',
+          keycode: 'K2',
+        },
       ],
       total: 2,
     }),
