@@ -3,7 +3,9 @@ import type { MatchRule, MatchStatus, ResponseImportResult, ResponseRow } from '
 import type { RunSummary } from '../../src-shared/plan';
 import type { SavedProfile } from '../../src-shared/imports';
 import { formatCount, formatInt, formatShare } from '../lib/format';
-import { longMonthLabel, monthLabel } from '../matrix/plan-words';
+import { longMonthLabel, monthLabel, runTotals } from '../matrix/plan-words';
+
+export { runTotals };
 
 /** The response layout: read by the main process itself, so not among the saved profiles. */
 export const RESPONSE_PROFILE = 'mainstreet-responses';
@@ -32,17 +34,6 @@ export const STATUS_LABEL: Record<MatchStatus, string> = {
 };
 
 export const runStatusLabel = (status: RunSummary['status']): string => (status === 'final' ? 'Final' : 'For review');
-
-export function runTotals(run: RunSummary): { eligible: number; mailed: number; control: number } {
-  return run.cells.reduce(
-    (sum, c) => ({
-      eligible: sum.eligible + c.eligible,
-      mailed: sum.mailed + c.mailed,
-      control: sum.control + c.control,
-    }),
-    { eligible: 0, mailed: 0, control: 0 },
-  );
-}
 
 /** "Run 5 · Nov 2026 (final)": a run in a select or a table cell. */
 export function runLabel(run: Pick<RunSummary, 'run_id' | 'month' | 'status'>): string {

@@ -1,5 +1,5 @@
 /** How the plan's months, money and projections read on the Matrix screens. */
-import type { Offer } from '../../src-shared/plan';
+import type { Offer, RunSummary } from '../../src-shared/plan';
 import { formatCents, formatCount, formatInt, formatWholeDollars } from '../lib/format';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -66,3 +66,15 @@ export function splitReasons(message: string): { head: string; reasons: string[]
 }
 
 export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** A run's cells added up. */
+export function runTotals(run: RunSummary): { eligible: number; mailed: number; control: number } {
+  return run.cells.reduce(
+    (sum, c) => ({
+      eligible: sum.eligible + c.eligible,
+      mailed: sum.mailed + c.mailed,
+      control: sum.control + c.control,
+    }),
+    { eligible: 0, mailed: 0, control: 0 },
+  );
+}

@@ -4,6 +4,7 @@ import type { Offer, RunSummary } from '../../src-shared/plan';
 import { call } from '../lib/api';
 import { ConfirmDialog } from '../shell/confirm-dialog';
 import { LetterPreview, useLetter } from './letter-preview';
+import { CellsTable, WaterfallTable } from './run-tables';
 import { count, errorText, longMonthLabel } from './plan-words';
 import { showRun } from './run-store';
 
@@ -94,34 +95,7 @@ export function RunResult({ run, offers, onFinalized }: { run: RunSummary; offer
       <div className="panels">
         <div>
           <h3>Cells</h3>
-          <table className="data-table compact" aria-label="Run cells">
-            <thead>
-              <tr>
-                <th scope="col">Audience</th>
-                <th scope="col">Offer</th>
-                <th scope="col" className="num">
-                  Eligible
-                </th>
-                <th scope="col" className="num">
-                  Mailed
-                </th>
-                <th scope="col" className="num">
-                  Control
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {run.cells.map((c) => (
-                <tr key={`${c.audience}|${c.offer}`}>
-                  <td className="wrap">{c.audience}</td>
-                  <td>{c.offer}</td>
-                  <td className="num">{count(c.eligible)}</td>
-                  <td className="num">{count(c.mailed)}</td>
-                  <td className="num">{count(c.control)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CellsTable run={run} />
           <h3>Files written</h3>
           <ul className="run-files" aria-label="Files written">
             {run.files.map((f) => (
@@ -133,28 +107,7 @@ export function RunResult({ run, offers, onFinalized }: { run: RunSummary; offer
         </div>
         <div>
           <h3>Waterfall</h3>
-          <table className="data-table compact" aria-label="Run waterfall">
-            <thead>
-              <tr>
-                <th scope="col">Step</th>
-                <th scope="col" className="num">
-                  Removed
-                </th>
-                <th scope="col" className="num">
-                  Remaining
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {run.waterfall.map((s) => (
-                <tr key={s.step}>
-                  <td className="wrap">{s.step}</td>
-                  <td className="num">{s.removed > 0 ? `−${count(s.removed)}` : '0'}</td>
-                  <td className="num">{count(s.remaining)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <WaterfallTable run={run} />
         </div>
       </div>
       <div className="actions">

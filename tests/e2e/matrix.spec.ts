@@ -66,7 +66,8 @@ test('the sample plan is projected, a cell changed, and the first month run with
     const result = page.getByTestId('run-result');
     await expect(result).toBeVisible({ timeout: 60_000 });
     await expect(result.getByTestId('run-status')).toHaveText('For review');
-    await expect(result.getByRole('table', { name: 'Run cells' }).getByRole('row')).toHaveCount(4);
+    // A header, the three cells and their total.
+    await expect(result.getByRole('table', { name: 'Run cells' }).getByRole('row')).toHaveCount(5);
     await expect(result.getByRole('table', { name: 'Run waterfall' })).toContainText('Control group (held out)');
     const files = await result.getByRole('list', { name: 'Files written' }).getByRole('listitem').allInnerTexts();
     expect(files.some((f) => /letters-\d{4}-\d{2}\.pdf$/.test(f))).toBe(true);
