@@ -6,6 +6,35 @@
 export const ATTRIBUTIONS = ['last', 'first', 'equal'] as const;
 export type Attribution = (typeof ATTRIBUTIONS)[number];
 
+export const ATTRIBUTION_WORDS: Record<Attribution, string> = {
+  last: 'last touch: the most recent drop before the response gets it',
+  first: 'first touch: the earliest drop whose window holds the response gets it',
+  equal: 'equal split: every drop whose window holds the response gets an equal share',
+};
+
+export const METHOD =
+  'Lift = mailed response rate − control response rate; 95% Wald interval (unpooled standard error); p-value from the two-sided two-proportion z-test (pooled standard error).';
+
+/** How each figure is worked out, for the screens' hover and the exported report. */
+export const FORMULAS: Record<string, string> = {
+  rate_mailed: 'responders among the mailed ÷ pieces mailed',
+  rate_control: 'responders among the held out ÷ households held out',
+  lift: 'rate mailed − rate control (the incremental response rate)',
+  lift_ci: 'lift ± 1.96 × √(rm(1−rm)/mailed + rc(1−rc)/control)',
+  p_value: 'two-sided z-test: z = lift ÷ √(p(1−p)(1/mailed + 1/control)), p the pooled rate',
+  incremental_responses: 'lift × pieces mailed',
+  incremental_balance: '(balances of mailed responders ÷ mailed − balances of control responders ÷ control) × mailed',
+  cost: 'pieces mailed × the offer’s mail cost a piece',
+  margin:
+    'incremental balance × spread × life in years + incremental accounts × (annual fee × life in years − acquisition cost)',
+  romi: '(margin − cost) ÷ cost',
+  payback_months:
+    '(cost + incremental accounts × acquisition cost) ÷ monthly margin (incremental balance × spread ÷ 12 + incremental accounts × annual fee ÷ 12)',
+  break_even_rate: 'the lift at which the margin equals the cost: cost ÷ (mailed × an account’s value over its life)',
+  scenarios:
+    'conservative, expected and aggressive ROMI take the lift at the interval’s low end, its estimate, and its high end',
+};
+
 export interface CellFigures {
   mailed: number;
   control: number;

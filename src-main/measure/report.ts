@@ -17,6 +17,9 @@ import { twoProportions } from './stats';
 
 import {
   ATTRIBUTIONS,
+  ATTRIBUTION_WORDS,
+  FORMULAS,
+  METHOD,
   type Attribution,
   type CampaignReport,
   type CampaignSummary,
@@ -24,35 +27,15 @@ import {
   type CellResult,
 } from '../../src-shared/measure';
 
-export { ATTRIBUTIONS, type Attribution, type CampaignReport, type CellFigures, type CellResult };
-
-export const ATTRIBUTION_WORDS: Record<Attribution, string> = {
-  last: 'last touch: the most recent drop before the response gets it',
-  first: 'first touch: the earliest drop whose window holds the response gets it',
-  equal: 'equal split: every drop whose window holds the response gets an equal share',
-};
-
-export const METHOD =
-  'Lift = mailed response rate − control response rate; 95% Wald interval (unpooled standard error); p-value from the two-sided two-proportion z-test (pooled standard error).';
-
-/** How each figure is worked out, for the screens' hover and the exported report. */
-export const FORMULAS: Record<string, string> = {
-  rate_mailed: 'responders among the mailed ÷ pieces mailed',
-  rate_control: 'responders among the held out ÷ households held out',
-  lift: 'rate mailed − rate control (the incremental response rate)',
-  lift_ci: 'lift ± 1.96 × √(rm(1−rm)/mailed + rc(1−rc)/control)',
-  p_value: 'two-sided z-test: z = lift ÷ √(p(1−p)(1/mailed + 1/control)), p the pooled rate',
-  incremental_responses: 'lift × pieces mailed',
-  incremental_balance: '(balances of mailed responders ÷ mailed − balances of control responders ÷ control) × mailed',
-  cost: 'pieces mailed × the offer’s mail cost a piece',
-  margin:
-    'incremental balance × spread × life in years + incremental accounts × (annual fee × life in years − acquisition cost)',
-  romi: '(margin − cost) ÷ cost',
-  payback_months:
-    '(cost + incremental accounts × acquisition cost) ÷ monthly margin (incremental balance × spread ÷ 12 + incremental accounts × annual fee ÷ 12)',
-  break_even_rate: 'the lift at which the margin equals the cost: cost ÷ (mailed × an account’s value over its life)',
-  scenarios:
-    'conservative, expected and aggressive ROMI take the lift at the interval’s low end, its estimate, and its high end',
+export {
+  ATTRIBUTIONS,
+  ATTRIBUTION_WORDS,
+  FORMULAS,
+  METHOD,
+  type Attribution,
+  type CampaignReport,
+  type CellFigures,
+  type CellResult,
 };
 
 /**
@@ -447,6 +430,13 @@ export function campaignReport(db: Db, runId: number, options: ReportOptions | A
     totals.romi = sum.cost_cents > 0 ? (margin - sum.cost_cents) / sum.cost_cents : null;
     totals.payback_months = paybackMonths(upfront, monthly);
     totals.scenarios.expected = totals.romi;
+    // Each cell's margin is linear in its lift, so the run's margin at another lift scales the same way.
+    const at = (lift: number | null) =>
+      lift === null || !totals.lift || sum.cost_cents <= 0
+        ? null
+        : ((margin * lift) / totals.lift - sum.cost_cents) / sum.cost_cents;
+    totals.scenarios.conservative = at(totals.lift_ci_low);
+    totals.scenarios.aggressive = at(totals.lift_ci_high);
   }
 
   const imports = db

@@ -141,6 +141,8 @@ describe('measuring a campaign', () => {
     expect(t.cost_cents).toBeGreaterThan(0);
     expect(t.romi).not.toBeNull();
     expect(t.payback_months).toBeGreaterThan(0);
+    expect(t.scenarios.conservative!).toBeLessThan(t.romi!);
+    expect(t.scenarios.aggressive!).toBeGreaterThan(t.romi!);
     expect(t.margin_cents).toBe(report.cells.reduce((s, c) => s + c.margin_cents!, 0));
     expect(report.cells.reduce((s, c) => s + c.mailed, 0)).toBe(t.mailed);
     expect(report.quality).toMatchObject({
