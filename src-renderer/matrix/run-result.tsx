@@ -2,11 +2,10 @@ import { useState } from 'react';
 import type { DownloadFile } from '../../src-shared/imports';
 import type { Offer, RunSummary } from '../../src-shared/plan';
 import { call } from '../lib/api';
-import { ConfirmDialog } from '../shell/confirm-dialog';
+import { FinalizeButton } from './finalize-button';
 import { LetterPreview, useLetter } from './letter-preview';
 import { CellsTable, WaterfallTable } from './run-tables';
-import { count, errorText, longMonthLabel } from './plan-words';
-import { showRun } from './run-store';
+import { errorText, longMonthLabel } from './plan-words';
 
 /** The first mailed recipient's letter: the run's recipients give the customer and the offer. */
 async function firstLetter(run: RunSummary, offers: Offer[]): Promise<DownloadFile> {
@@ -18,51 +17,6 @@ async function firstLetter(run: RunSummary, offers: Offer[]): Promise<DownloadFi
   if (!offer) throw new Error(`The offer ${first.offer} is no longer in the plan.`);
   const customer = await call('customers:get', { id: first.customer_id });
   return call('plan:preview', { offer_id: offer.id, customer: customer.customer_number });
-}
-
-function Finalize({ run, onFinalized }: { run: RunSummary; onFinalized: () => void }) {
-  const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const mailed = run.cells.reduce((sum, c) => sum + c.mailed, 0);
-  const finalize = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const final = await call('plan:finalize', { run_id: run.run_id });
-      setAsking(false);
-      showRun(final);
-      onFinalized();
-    } catch (e) {
-      setAsking(false);
-      setError(`The run could not be finalized: ${errorText(e)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <>
-      <button type="button" onClick={() => setAsking(true)}>
-        Finalize…
-      </button>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {asking ? (
-        <ConfirmDialog
-          title={`Finalize the ${longMonthLabel(run.month)} run?`}
-          confirmLabel="Finalize"
-          busy={busy}
-          onConfirm={() => void finalize()}
-          onCancel={() => setAsking(false)}
-        >
-          <p>A final run cannot change; the contact history of {count(mailed)} mailed pieces is written.</p>
-        </ConfirmDialog>
-      ) : null}
-    </>
-  );
 }
 
 /** What a run made: its cells, the waterfall, the files written, the first letter, and Finalize. */
@@ -114,7 +68,13 @@ export function RunResult({ run, offers, onFinalized }: { run: RunSummary; offer
         <button type="button" className="secondary" onClick={() => void preview()} disabled={loading}>
           {loading ? 'Merging the letter…' : 'Preview the first letter'}
         </button>
-        {run.status === 'review' ? <Finalize run={run} onFinalized={onFinalized} /> : null}
+        {run.status === 'review' ? (
+          <FinalizeButton
+            run={run}
+            title={`Finalize the ${longMonthLabel(run.month)} run?`}
+            onFinalized={() => onFinalized()}
+          />
+        ) : null}
       </div>
       {previewError ? (
         <p className="field-error" role="alert">
