@@ -4,6 +4,7 @@
  */
 import { AUDIENCE_USAGE, audienceCommand } from './cli/audience-command';
 import { AUDIT_USAGE, auditCommand } from './cli/audit-command';
+import { BACKUP_USAGE, RESTORE_USAGE, backupCommand, restoreCommand } from './cli/backup-command';
 import { CliError } from './cli/cli-error';
 import { DEMO_USAGE, demoCommand } from './cli/demo-command';
 import { IMPORT_USAGE, importCommand } from './cli/import-command';
@@ -39,6 +40,8 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => void | 
   responses: { usage: RESPONSES_USAGE, run: responsesCommand },
   report: { usage: REPORT_USAGE, run: reportCommand },
   history: { usage: HISTORY_USAGE, run: historyCommand },
+  backup: { usage: BACKUP_USAGE, run: backupCommand },
+  restore: { usage: RESTORE_USAGE, run: restoreCommand },
 };
 
 function usage(): string {
