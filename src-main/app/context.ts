@@ -9,6 +9,8 @@ import type { ImportOutcome } from '../../src-shared/imports';
 import type { MappingProfile } from '../../src-shared/mapping-profile';
 import type { ImportRunInput } from '../jobs/registry';
 import type { EventName, Events } from '../../src-shared/events';
+import { createBackup } from '../backup/backup';
+import { resolvePassphrase } from '../backup/passphrase';
 import { audit, currentActor } from '../db/audit';
 import { moveDatabaseFile, openDatabase, useNativeBinding, type Db } from '../db/open';
 import { DEFAULT_DEMO_CUSTOMERS, DEFAULT_DEMO_SEED } from '../demo';
@@ -291,10 +293,14 @@ export class AppContext {
     if (this.path) this.options.emit('db:changed', { db_path: this.path });
   }
 
-  /** SQLite's online backup: consistent even while the database is in use. */
+  /**
+   * An encrypted backup (SQLite's online backup: consistent even while the database is in use),
+   * under this computer's backup key or MAINSTREET_BACKUP_PASSPHRASE.
+   */
   async backup(destination: string): Promise<void> {
     const db = this.requireDb();
-    await db.backup(destination);
+    const { passphrase } = resolvePassphrase({ dataDir: this.options.dataDir, create: true });
+    await createBackup(db, destination, passphrase);
     audit(db, { actor: currentActor(), action: 'backup', entity: 'database', detail: { destination } });
   }
 

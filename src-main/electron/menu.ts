@@ -73,12 +73,16 @@ export function buildMenu(window: BrowserWindow, context: AppContext): Menu {
             const stamp = new Date().toISOString().slice(0, 10);
             const { canceled, filePath } = await dialog.showSaveDialog(window, {
               title: 'Back up the open database',
-              defaultPath: `mainstreet-backup-${stamp}.sqlite`,
-              filters: SQLITE_FILTERS,
+              defaultPath: `mainstreet-backup-${stamp}.msbackup`,
+              filters: [{ name: 'Mainstreet backup', extensions: ['msbackup'] }],
             });
             if (canceled || !filePath) return;
             await context.backup(filePath);
-            await dialog.showMessageBox(window, { type: 'info', message: 'Backup saved.', detail: filePath });
+            await dialog.showMessageBox(window, {
+              type: 'info',
+              message: 'Encrypted backup saved.',
+              detail: `${filePath}\n\nIt opens only with this computer's backup key (backup.key in the data folder) or your backup passphrase: keep a copy of the key somewhere safe.`,
+            });
           }),
       },
       { type: 'separator' },
