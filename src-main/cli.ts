@@ -2,65 +2,105 @@
  * The same services from a terminal, for scheduled runs and tests. stdout carries only the
  * result (JSON with --json); messages and errors go to stderr, errors with a non-zero exit.
  */
-import { AUDIENCE_USAGE, audienceCommand } from './cli/audience-command';
-import { AUDIT_USAGE, auditCommand } from './cli/audit-command';
-import { BACKUP_USAGE, RESTORE_USAGE, backupCommand, restoreCommand } from './cli/backup-command';
 import { CliError } from './cli/cli-error';
-import { DEMO_USAGE, demoCommand } from './cli/demo-command';
-import { IMPORT_USAGE, importCommand } from './cli/import-command';
-import { IMPORTS_USAGE, importsCommand } from './cli/imports-command';
-import { KLI_USAGE, kliCommand } from './cli/kli-command';
-import {
-  HISTORY_USAGE,
-  REPORT_USAGE,
-  RESPONSES_USAGE,
-  historyCommand,
-  reportCommand,
-  responsesCommand,
-} from './cli/measure-command';
-import { PROFILES_USAGE, profilesCommand } from './cli/profiles-command';
-import { LETTERS_USAGE, PLAN_USAGE, lettersCommand, planCommand } from './cli/plan-command';
-import { SCORES_USAGE, scoresCommand } from './cli/scores-command';
-import { STATS_USAGE, statsCommand } from './cli/stats-command';
-import { TRIGGERS_USAGE, triggersCommand } from './cli/triggers-command';
 
-const COMMANDS: Record<string, { usage: string; run: (args: string[]) => void | Promise<void> }> = {
-  demo: { usage: DEMO_USAGE, run: demoCommand },
-  stats: { usage: STATS_USAGE, run: statsCommand },
-  import: { usage: IMPORT_USAGE, run: importCommand },
-  imports: { usage: IMPORTS_USAGE, run: importsCommand },
-  profiles: { usage: PROFILES_USAGE, run: profilesCommand },
-  triggers: { usage: TRIGGERS_USAGE, run: triggersCommand },
-  kli: { usage: KLI_USAGE, run: kliCommand },
-  scores: { usage: SCORES_USAGE, run: scoresCommand },
-  audience: { usage: AUDIENCE_USAGE, run: audienceCommand },
-  audit: { usage: AUDIT_USAGE, run: auditCommand },
-  plan: { usage: PLAN_USAGE, run: planCommand },
-  letters: { usage: LETTERS_USAGE, run: lettersCommand },
-  responses: { usage: RESPONSES_USAGE, run: responsesCommand },
-  report: { usage: REPORT_USAGE, run: reportCommand },
-  history: { usage: HISTORY_USAGE, run: historyCommand },
-  backup: { usage: BACKUP_USAGE, run: backupCommand },
-  restore: { usage: RESTORE_USAGE, run: restoreCommand },
+interface Command {
+  usage: string;
+  run: (args: string[]) => void | Promise<void>;
+}
+
+/**
+ * Each command's module is loaded only when it runs: a command starts without reading the
+ * code of every other (the help and an unknown command read them all, for the usage).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  demo: async () => {
+    const m = await import('./cli/demo-command');
+    return { usage: m.DEMO_USAGE, run: m.demoCommand };
+  },
+  stats: async () => {
+    const m = await import('./cli/stats-command');
+    return { usage: m.STATS_USAGE, run: m.statsCommand };
+  },
+  import: async () => {
+    const m = await import('./cli/import-command');
+    return { usage: m.IMPORT_USAGE, run: m.importCommand };
+  },
+  imports: async () => {
+    const m = await import('./cli/imports-command');
+    return { usage: m.IMPORTS_USAGE, run: m.importsCommand };
+  },
+  profiles: async () => {
+    const m = await import('./cli/profiles-command');
+    return { usage: m.PROFILES_USAGE, run: m.profilesCommand };
+  },
+  triggers: async () => {
+    const m = await import('./cli/triggers-command');
+    return { usage: m.TRIGGERS_USAGE, run: m.triggersCommand };
+  },
+  kli: async () => {
+    const m = await import('./cli/kli-command');
+    return { usage: m.KLI_USAGE, run: m.kliCommand };
+  },
+  scores: async () => {
+    const m = await import('./cli/scores-command');
+    return { usage: m.SCORES_USAGE, run: m.scoresCommand };
+  },
+  audience: async () => {
+    const m = await import('./cli/audience-command');
+    return { usage: m.AUDIENCE_USAGE, run: m.audienceCommand };
+  },
+  audit: async () => {
+    const m = await import('./cli/audit-command');
+    return { usage: m.AUDIT_USAGE, run: m.auditCommand };
+  },
+  plan: async () => {
+    const m = await import('./cli/plan-command');
+    return { usage: m.PLAN_USAGE, run: m.planCommand };
+  },
+  letters: async () => {
+    const m = await import('./cli/plan-command');
+    return { usage: m.LETTERS_USAGE, run: m.lettersCommand };
+  },
+  responses: async () => {
+    const m = await import('./cli/measure-command');
+    return { usage: m.RESPONSES_USAGE, run: m.responsesCommand };
+  },
+  report: async () => {
+    const m = await import('./cli/measure-command');
+    return { usage: m.REPORT_USAGE, run: m.reportCommand };
+  },
+  history: async () => {
+    const m = await import('./cli/measure-command');
+    return { usage: m.HISTORY_USAGE, run: m.historyCommand };
+  },
+  backup: async () => {
+    const m = await import('./cli/backup-command');
+    return { usage: m.BACKUP_USAGE, run: m.backupCommand };
+  },
+  restore: async () => {
+    const m = await import('./cli/backup-command');
+    return { usage: m.RESTORE_USAGE, run: m.restoreCommand };
+  },
 };
 
-function usage(): string {
-  return `Usage:\n${Object.values(COMMANDS)
-    .map((c) => c.usage.replace(/^/gm, '  '))
-    .join('\n')}`;
+async function usage(): Promise<string> {
+  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
+  return `Usage:\n${commands.map((c) => c.usage.replace(/^/gm, '  ')).join('\n')}`;
 }
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    console.log(usage());
+    console.log(await usage());
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    console.error(`Unknown command "${name}".\n${usage()}`);
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
+    console.error(`Unknown command "${name}".\n${await usage()}`);
     return 2;
   }
+  const command = await load();
   try {
     await command.run(args);
     return 0;
