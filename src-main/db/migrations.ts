@@ -684,6 +684,17 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX history_contacts_import ON history_contacts(import_id);
     `,
   },
+  {
+    version: 15,
+    name: 'append-only audit log',
+    sql: `
+      -- The audit log only grows: an entry can be neither changed nor removed.
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'The audit log is append-only: an entry cannot be changed.'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'The audit log is append-only: an entry cannot be removed.'); END;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

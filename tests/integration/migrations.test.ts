@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate, NewerDatabaseError, openDatabase, schemaVersion } from '../../src-main/db/open';
 import { LATEST_VERSION, MIGRATIONS } from '../../src-main/db/migrations';
+import { audit } from '../../src-main/db/audit';
 import { useTempDir } from '../helpers/temp-dir';
 
 describe('migrations', () => {
@@ -77,5 +78,23 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(0);
     expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'a'").pluck().get()).toBe(0);
     db.close();
+  });
+});
+
+describe('the audit log', () => {
+  const tempDir = useTempDir();
+
+  it('is append-only: an entry can be added, never changed or removed', () => {
+    const db = openDatabase(join(tempDir(), 'bank.sqlite'));
+    try {
+      audit(db, { actor: 'carol', action: 'settings.bank-names', entity: 'settings' });
+      expect(() => db.prepare("UPDATE audit_log SET actor = 'mallory'").run()).toThrow(
+        /append-only: an entry cannot be changed/,
+      );
+      expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only: an entry cannot be removed/);
+      expect(db.prepare('SELECT actor FROM audit_log').pluck().all()).toEqual(['carol']);
+    } finally {
+      db.close();
+    }
   });
 });
