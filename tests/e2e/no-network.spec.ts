@@ -1,0 +1,56 @@
+/**
+ * Customer data must never leave the machine: every request the page makes, on every screen,
+ * goes to the loopback server (or stays inside the page: blob: and data: URLs).
+ */
+import { join } from 'node:path';
+import { cli, expect, startServer, stopServer, test } from './fixtures';
+
+const SCREENS = [
+  'home',
+  'import',
+  'customers',
+  'customers/1',
+  'klis',
+  'triggers',
+  'audiences',
+  'scores',
+  'matrix',
+  'offers',
+  'month-run',
+  'campaigns',
+  'responses',
+  'results',
+  'history',
+  'settings',
+  'audit-log',
+];
+
+test('the app makes no request beyond the loopback server, on any screen', async ({ page, dataDir }) => {
+  test.setTimeout(120_000);
+  const db = join(dataDir, 'bank.sqlite');
+  cli(['demo', '--db', db, '--customers', '300', '--seed', '5']);
+  const server = await startServer(['--db', db], dataDir);
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  try {
+    await page.goto(server.url);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    for (const screen of SCREENS) {
+      await page.goto(`${new URL(server.url).origin}/#/${screen}`);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      // Let the screen's calls and charts finish.
+      await page.waitForLoadState('networkidle');
+    }
+    const origin = new URL(server.url);
+    expect(origin.hostname).toBe('127.0.0.1');
+    const elsewhere = requests.filter((url) => {
+      if (url.startsWith('blob:') || url.startsWith('data:')) return false;
+      const u = new URL(url);
+      return u.hostname !== '127.0.0.1' || u.port !== origin.port;
+    });
+    expect(requests.length).toBeGreaterThan(SCREENS.length);
+    expect(elsewhere).toEqual([]);
+  } finally {
+    await stopServer(server);
+  }
+});
