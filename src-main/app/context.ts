@@ -9,6 +9,7 @@ import type { ImportOutcome } from '../../src-shared/imports';
 import type { MappingProfile } from '../../src-shared/mapping-profile';
 import type { ImportRunInput } from '../jobs/registry';
 import type { EventName, Events } from '../../src-shared/events';
+import { autoBackup } from '../backup/auto';
 import { createBackup } from '../backup/backup';
 import { resolvePassphrase } from '../backup/passphrase';
 import { audit, currentActor } from '../db/audit';
@@ -37,6 +38,8 @@ export interface AppContextOptions {
   /** Size of the demo bank built on first launch. */
   demoCustomers?: number;
   demoSeed?: number;
+  /** Back up into the data folder's backups/ before imports and month runs, and on close (default on). */
+  autoBackup?: boolean;
 }
 
 export class AppContext {
@@ -162,6 +165,7 @@ export class AppContext {
         quarantine: input.quarantine,
         ...(input.as_of ? { asOf: input.as_of } : {}),
         actor: currentActor(),
+        ...(this.options.autoBackup !== false ? { backupDataDir: this.options.dataDir } : {}),
       } satisfies ImportRunInput,
       (value) => {
         const outcome = value as ImportOutcome;
@@ -218,6 +222,7 @@ export class AppContext {
         outDir: input.out_dir,
         ...(input.seed === undefined ? {} : { seed: input.seed }),
         actor: currentActor(),
+        ...(this.options.autoBackup !== false ? { backupDataDir: this.options.dataDir } : {}),
       } satisfies PlanRunInput,
       (value) => {
         this.runOutcomes.set(job.id, value as RunSummary);
@@ -313,6 +318,14 @@ export class AppContext {
 
   async close(): Promise<void> {
     await this.jobs.shutdown();
+    if (this.db && this.path && this.options.autoBackup !== false) {
+      try {
+        await autoBackup(this.db, this.path, this.options.dataDir, 'on-close');
+      } catch (error) {
+        // A failed backup must not keep the app from closing; the next one will be tried.
+        console.error(`The backup on close failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
     this.closeDb();
   }
 }

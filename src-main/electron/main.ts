@@ -77,6 +77,11 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('will-quit', () => {
-  void context.close();
+// Closing backs the bank up first: the quit waits for it (once).
+let closed = false;
+app.on('before-quit', (event) => {
+  if (closed) return;
+  event.preventDefault();
+  closed = true;
+  void context.close().finally(() => app.quit());
 });

@@ -3,6 +3,7 @@
  * numbers) and open their own database connection, so nothing is shared across threads.
  */
 import { z } from 'zod';
+import { autoBackup } from '../backup/auto';
 import { PRODUCT_FAMILIES, type JobKind } from '../../src-shared/domain';
 import { mappingProfileSchema } from '../../src-shared/mapping-profile';
 import { buildDemoBank } from '../bank/demo-bank';
@@ -29,6 +30,8 @@ const importRunInput = z.object({
   quarantine: z.boolean(),
   asOf: z.string().optional(),
   actor: z.string().min(1),
+  /** The app's data folder: a backup goes to its backups/ first. */
+  backupDataDir: z.string().optional(),
 });
 export type ImportRunInput = z.input<typeof importRunInput>;
 
@@ -55,10 +58,22 @@ const planRunInput = z.object({
   outDir: z.string().min(1),
   seed: z.number().int().optional(),
   actor: z.string().min(1),
+  backupDataDir: z.string().optional(),
 });
 export type PlanRunInput = z.input<typeof planRunInput>;
 
 type JobFn = (input: unknown, ctx: JobContext) => Promise<unknown>;
+
+/** The automatic backup a job that changes the bank makes first (a step of its progress). */
+async function backupFirst(dbPath: string, dataDir: string, reason: string, ctx: JobContext): Promise<void> {
+  ctx.progress('Backing up first', 0, 1);
+  const db = openDatabase(dbPath);
+  try {
+    await autoBackup(db, dbPath, dataDir, reason);
+  } finally {
+    db.close();
+  }
+}
 
 function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
   const parsed = schema.safeParse(input);
@@ -74,6 +89,7 @@ export const JOBS: Record<JobKind, JobFn> = {
     }),
   'import:run': async (input, ctx) => {
     const parsed = parseInput(importRunInput, input);
+    if (parsed.backupDataDir) await backupFirst(parsed.dbPath, parsed.backupDataDir, 'before-import', ctx);
     const outcome = await runImport(parsed, {
       onProgress: (p) => ctx.progress(p.step, p.current, p.total, p.rows),
       signal: ctx.signal,
@@ -97,6 +113,7 @@ export const JOBS: Record<JobKind, JobFn> = {
     }),
   'plan:run': async (input, ctx) => {
     const parsed = parseInput(planRunInput, input);
+    if (parsed.backupDataDir) await backupFirst(parsed.dbPath, parsed.backupDataDir, 'before-month-run', ctx);
     const db = openDatabase(parsed.dbPath);
     try {
       ctx.progress('Choosing the recipients', 0, 2);

@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { JobInfo } from '../../src-shared/domain';
 import type { MappingProfile } from '../../src-shared/mapping-profile';
 import type { WebServer } from '../../src-main/web/server';
+import { readBackupHeader } from '../../src-main/backup/backup';
 import { FIXTURES } from '../helpers/fixtures';
 import { callApi, useTestServer } from '../helpers/test-server';
 
@@ -77,6 +78,11 @@ describe('importing through the API, as the Import screen does', () => {
     await finished(s, loadedJob);
     const loaded = await call(s, 'import:outcome', { job_id: loadedJob.id });
     if (loaded?.status !== 'loaded') throw new Error(`expected a load, got ${JSON.stringify(loaded)}`);
+    // Each import from the app backed the bank up first, encrypted, into the data folder.
+    const { data_dir: dataDir } = await call(s, 'app:info', {});
+    const backups = readdirSync(join(dataDir, 'backups'));
+    expect(backups.filter((f) => /-before-import\.msbackup$/.test(f))).toHaveLength(2);
+    expect(readBackupHeader(join(dataDir, 'backups', backups[0]!)).cipher).toBe('aes-256-gcm');
     expect(loaded.files.map((f) => f.rows_quarantined)).toEqual([0, 1, 1, 1]);
 
     const quality = await call(s, 'imports:quality', { id: loaded.import_id });
