@@ -109,7 +109,10 @@ describe('search after a bulk load into an empty database', () => {
       .pluck()
       .get();
     expect(indexed).toBe(3);
-    const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").pluck().all();
+    const triggers = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'customers' ORDER BY name")
+      .pluck()
+      .all();
     expect(triggers).toEqual(['customers_search_delete', 'customers_search_insert', 'customers_search_update']);
     expect(listCustomers(db, schemas['customers:list'].parse({ page: 0, page_size: 5, search: 'garcia' })).total).toBe(
       1,
