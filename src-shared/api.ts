@@ -42,6 +42,8 @@ import type {
 } from './audience';
 import { ruleLimitsError, ruleNodeSchema } from './audience-schema';
 import type { AuditPage } from './audit-log';
+import type { BackupList, RestoreOutcome } from './backup';
+import { ROLES, type PeopleState } from './people';
 import type { HistoryImport, HistoryReport } from './history';
 import {
   ATTRIBUTIONS,
@@ -296,6 +298,27 @@ export const schemas = {
   'history:list': z.object({}).strict(),
   'history:report': z.object({ id: recordId }).strict(),
   'history:delete': z.object({ id: recordId }).strict(),
+  'people:list': z.object({}).strict(),
+  'people:save': z
+    .object({
+      id: recordId.optional(),
+      name: z.string().trim().min(1).max(80),
+      role: z.enum(ROLES),
+      /** A new PIN of 4–8 digits; null removes it; left out keeps it. */
+      pin: z
+        .string()
+        .regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits')
+        .nullable()
+        .optional(),
+    })
+    .strict(),
+  'people:remove': z.object({ id: recordId }).strict(),
+  'people:sign-in': z.object({ id: recordId, pin: z.string().max(8).optional() }).strict(),
+  'people:four-eyes': z.object({ on: z.boolean() }).strict(),
+  'backups:list': z.object({}).strict(),
+  'backups:create': z.object({}).strict(),
+  /** A backup in the backups folder (or one the desktop's file dialog picked). */
+  'backups:restore': z.object({ file: filePath }).strict(),
   'report:export': z
     .object({
       run_id: recordId,
@@ -471,6 +494,14 @@ export interface ApiOutputs {
   'history:report': HistoryReport;
   /** Removes a history; returns the ones left. */
   'history:delete': HistoryImport[];
+  'people:list': PeopleState;
+  'people:save': PeopleState;
+  'people:remove': PeopleState;
+  'people:sign-in': PeopleState;
+  'people:four-eyes': PeopleState;
+  'backups:list': BackupList;
+  'backups:create': BackupList;
+  'backups:restore': RestoreOutcome;
   /** The executive report: a PDF with its charts, or the workbook of the tables behind them. */
   'report:export': DownloadFile;
   /** The matrix and everything it is made of: months, rows, cells, offers, templates, economics, settings. */
@@ -516,7 +547,17 @@ export type ApiInput<C extends Channel> = z.input<(typeof schemas)[C]>;
 export type ApiParsedInput<C extends Channel> = z.output<(typeof schemas)[C]>;
 export type ApiOutput<C extends Channel> = ApiOutputs[C];
 
-export type ErrorCode = 'invalid_input' | 'not_found' | 'no_database' | 'unknown_channel' | 'busy' | 'internal';
+export type ErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'no_database'
+  | 'unknown_channel'
+  | 'busy'
+  | 'internal'
+  /** The person signed in may not take this step (their role, or four-eyes). */
+  | 'forbidden'
+  /** The database has people and nobody has signed in. */
+  | 'sign_in';
 
 export interface ApiError {
   code: ErrorCode;

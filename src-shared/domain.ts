@@ -1,4 +1,5 @@
 /** Domain vocabulary shared by the main process and the screens. */
+import type { Recovery } from './backup';
 
 export const PRODUCT_FAMILIES = [
   'checking',
@@ -257,6 +258,12 @@ export interface AppInfo {
   currency: string;
   /** The open bank's name, or null while none is open. */
   bank_name: string | null;
+  /** Who is signed in, when the database has people (Settings › People). */
+  person: { id: number; name: string; role: 'marketer' | 'compliance' | 'administrator' } | null;
+  /** The database has people and nobody has signed in yet: the screens ask who is working. */
+  sign_in_needed: boolean;
+  /** The database failed its check on open: the backups that can replace it. */
+  recovery: Recovery | null;
 }
 
 /** The bank's own names: shown in the app, and how KLIs recognise its own loans and cards. */

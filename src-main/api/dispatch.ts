@@ -27,7 +27,13 @@ function toApiError(error: unknown): ApiError {
   return { code: 'internal', message: 'Something went wrong inside Mainstreet. Details are in the log.' };
 }
 
+/** What may be asked before anyone has signed in: who the people are, and signing in. */
+const BEFORE_SIGN_IN = new Set<Channel>(['app:info', 'people:list', 'people:sign-in', 'jobs:get', 'backups:list']);
+
 async function run<C extends Channel>(ctx: AppContext, channel: C, input: unknown): Promise<unknown> {
+  if (ctx.signInNeeded() && !BEFORE_SIGN_IN.has(channel)) {
+    throw new AppError('sign_in', 'Choose who is working first (and enter your PIN if you have one).');
+  }
   const parsed = schemas[channel].parse(input ?? {});
   const handler = handlers[channel] as (ctx: AppContext, input: unknown) => unknown;
   return handler(ctx, parsed);

@@ -20,6 +20,7 @@ import { getDashboard } from '../bank/stats';
 import { getCustomerProfile } from '../customers/customer-profile';
 import { listCustomers } from '../customers/list-customers';
 import { currentActor } from '../db/audit';
+import { checkCanApprove, peopleState, removePerson, savePerson, setFourEyes } from '../people/people';
 import { customerScores, listScoreModels } from '../scores/store';
 import {
   addPlanRow,
@@ -171,13 +172,22 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'audience:create': (ctx, input) => createAudience(ctx.requireDb(), input.name, input.draft, currentActor()),
   'audience:save': (ctx, input) => saveDraft(ctx.requireDb(), input.id, input.draft, currentActor()),
   'audience:submit': (ctx, input) => submitVersion(ctx.requireDb(), input.version_id, currentActor()),
-  'audience:approve': (ctx, input) =>
-    approveVersion(
-      ctx.requireDb(),
+  'audience:approve': (ctx, input) => {
+    const db = ctx.requireDb();
+    // On a team, the approver is whoever is signed in, and must be allowed to approve.
+    const person = ctx.signedIn();
+    checkCanApprove(db, person);
+    return approveVersion(
+      db,
       input.version_id,
-      { approver: input.approver, comment: input.comment, acknowledge_fair_lending: input.acknowledge_fair_lending },
+      {
+        approver: person?.name ?? input.approver,
+        comment: input.comment,
+        acknowledge_fair_lending: input.acknowledge_fair_lending,
+      },
       currentActor(),
-    ),
+    );
+  },
   'audience:return': (ctx, input) => returnVersion(ctx.requireDb(), input.version_id, input.reason, currentActor()),
   'audience:retire': (ctx, input) => retireVersion(ctx.requireDb(), input.version_id, currentActor()),
   'scores:train': (ctx, input) => ctx.startScoresTrain(input),
@@ -235,6 +245,30 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'history:list': (ctx) => listHistories(ctx.requireDb()),
   'history:report': (ctx, input) => historyReport(ctx.requireDb(), input.id),
   'history:delete': (ctx, input) => deleteHistory(ctx.requireDb(), input.id, currentActor()),
+  'people:list': (ctx) => peopleState(ctx.requireDb(), ctx.signedIn()),
+  'people:save': (ctx, input) => {
+    const db = ctx.requireDb();
+    savePerson(db, input, ctx.signedIn(), currentActor());
+    ctx.refreshPerson();
+    return peopleState(db, ctx.signedIn());
+  },
+  'people:remove': (ctx, input) => {
+    const db = ctx.requireDb();
+    removePerson(db, input.id, ctx.signedIn(), currentActor());
+    return peopleState(db, ctx.signedIn());
+  },
+  'people:sign-in': (ctx, input) => {
+    ctx.signIn(input.id, input.pin);
+    return peopleState(ctx.requireDb(), ctx.signedIn());
+  },
+  'people:four-eyes': (ctx, input) => {
+    const db = ctx.requireDb();
+    setFourEyes(db, input.on, ctx.signedIn(), currentActor());
+    return peopleState(db, ctx.signedIn());
+  },
+  'backups:list': (ctx) => ctx.backups(),
+  'backups:create': (ctx) => ctx.backupNow(),
+  'backups:restore': (ctx, input) => ctx.restore(input.file),
   'report:export': (ctx, input) =>
     reportDownload(
       ctx.requireDb(),

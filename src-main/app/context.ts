@@ -3,7 +3,7 @@
  * the open database, and the long jobs. Handlers reach the database only through here.
  */
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { AppInfo, JobInfo } from '../../src-shared/domain';
 import type { ImportOutcome } from '../../src-shared/imports';
 import type { MappingProfile } from '../../src-shared/mapping-profile';
@@ -12,8 +12,14 @@ import type { EventName, Events } from '../../src-shared/events';
 import { autoBackup } from '../backup/auto';
 import { createBackup } from '../backup/backup';
 import { resolvePassphrase } from '../backup/passphrase';
-import { audit, currentActor } from '../db/audit';
-import { moveDatabaseFile, openDatabase, useNativeBinding, type Db } from '../db/open';
+import type { BackupList, Recovery, RestoreOutcome } from '../../src-shared/backup';
+import type { Person } from '../../src-shared/people';
+import { backupsDir } from '../backup/auto';
+import { restoreBackup } from '../backup/backup';
+import { backupEntry, listBackups } from '../backup/library';
+import { audit, currentActor, setSignedIn } from '../db/audit';
+import { getPerson, hasPeople, listPeople, requireAdministrator, signIn } from '../people/people';
+import { moveDatabaseFile, NewerDatabaseError, openDatabase, useNativeBinding, type Db } from '../db/open';
 import { DEFAULT_DEMO_CUSTOMERS, DEFAULT_DEMO_SEED } from '../demo';
 import { JobRunner } from '../jobs/job-runner';
 import type { DemoBuildResult } from '../bank/demo-bank';
@@ -26,6 +32,15 @@ import type { ScoreTrainResult } from '../../src-shared/scores';
 import { LiveCountWorker, runTask, type TaskInput, type TaskName } from '../jobs/tasks';
 import type { AudienceCount } from '../../src-shared/audience';
 import { AppError } from './errors';
+
+interface AuditRow {
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  detail: string | null;
+}
 
 export interface AppContextOptions {
   dataDir: string;
@@ -46,6 +61,8 @@ export class AppContext {
   private db: Db | null = null;
   private path: string | null = null;
   private blockingJobId: string | null = null;
+  private person: Person | null = null;
+  private recovery: Recovery | null = null;
   readonly jobs: JobRunner;
   private readonly liveCounts: LiveCountWorker;
 
@@ -84,6 +101,9 @@ export class AppContext {
       blocking_job: blocking && blocking.state !== 'done' ? blocking : null,
       currency: (this.db && getSetting(this.db, 'currency')) ?? 'USD',
       bank_name: this.db ? (getSetting(this.db, 'bank_name') ?? 'Your bank') : null,
+      person: this.person ? { id: this.person.id, name: this.person.name, role: this.person.role } : null,
+      sign_in_needed: this.signInNeeded(),
+      recovery: this.recovery,
     };
   }
 
@@ -104,13 +124,85 @@ export class AppContext {
     return this.db;
   }
 
+  /**
+   * Opens a database after a quick integrity check. A damaged one is not opened: the screens
+   * offer the newest good backup instead (`info().recovery`). A database from a newer
+   * Mainstreet is refused as before.
+   */
   open(path: string): void {
-    const db = openDatabase(path);
+    let db: Db | null = null;
+    let problem: string | null = null;
+    try {
+      db = openDatabase(path);
+      const check = db.pragma('quick_check(3)', { simple: true });
+      if (check !== 'ok') problem = `SQLite's check found damage (${String(check).slice(0, 200)}).`;
+    } catch (error) {
+      if (error instanceof NewerDatabaseError) throw error;
+      problem = `It cannot be read (${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}).`;
+    }
     this.closeDb();
+    if (problem !== null) {
+      db?.close();
+      this.recovery = { db_path: path, problem, backups: listBackups(this.options.dataDir) };
+      writeAppConfig(this.options.dataDir, { ...readAppConfig(this.options.dataDir), last_db: path });
+      this.options.emit('db:changed', { db_path: path });
+      return;
+    }
+    this.recovery = null;
     this.db = db;
     this.path = path;
-    writeAppConfig(this.options.dataDir, { last_db: path });
+    this.person = this.resumePerson(db as Db, path);
+    setSignedIn(this.person?.name ?? null);
+    writeAppConfig(this.options.dataDir, { ...readAppConfig(this.options.dataDir), last_db: path });
     this.options.emit('db:changed', { db_path: path });
+  }
+
+  /** The person who last worked on this database carries on, unless they have a PIN to enter. */
+  private resumePerson(db: Db, path: string): Person | null {
+    if (!hasPeople(db)) return null;
+    const last = readAppConfig(this.options.dataDir).last_person;
+    const candidates = listPeople(db);
+    const previous = last && last.db === path ? candidates.find((p) => p.id === last.id) : undefined;
+    if (previous && !previous.has_pin) return previous;
+    // On a team's first open here, an administrator without a PIN carries on; else the screens ask.
+    return candidates.find((p) => p.role === 'administrator' && !p.has_pin) ?? null;
+  }
+
+  /** The database has people and nobody has signed in: the screens ask who is working. */
+  signInNeeded(): boolean {
+    return this.db !== null && this.person === null && hasPeople(this.db);
+  }
+
+  signedIn(): Person | null {
+    return this.person;
+  }
+
+  signIn(id: number, pin: string | undefined): Person {
+    const db = this.requireDb();
+    const person = signIn(db, id, pin);
+    this.person = person;
+    setSignedIn(person.name);
+    writeAppConfig(this.options.dataDir, {
+      ...readAppConfig(this.options.dataDir),
+      last_person: { db: this.path ?? '', id },
+    });
+    return person;
+  }
+
+  /** After a change to people: the signed-in person's name or role may have changed. */
+  refreshPerson(): void {
+    if (!this.db) return;
+    if (this.person) {
+      try {
+        this.person = getPerson(this.db, this.person.id);
+      } catch {
+        this.person = null;
+      }
+    } else if (hasPeople(this.db)) {
+      // The first person was just added by the machine's account: they are the one at the keyboard.
+      this.person = listPeople(this.db)[0] ?? null;
+    }
+    setSignedIn(this.person?.name ?? null);
   }
 
   /** Builds the demo bank in a worker beside its file, then swaps it in; the open one stays usable meanwhile. */
@@ -309,11 +401,81 @@ export class AppContext {
     audit(db, { actor: currentActor(), action: 'backup', entity: 'database', detail: { destination } });
   }
 
+  /** The backups folder, newest first. */
+  backups(): BackupList {
+    const { source } = resolvePassphrase({ dataDir: this.options.dataDir, create: true });
+    return { folder: backupsDir(this.options.dataDir), backups: listBackups(this.options.dataDir), key: source };
+  }
+
+  /** Backs up now into the backups folder (File › Back up… and Settings › Backups). */
+  async backupNow(): Promise<BackupList> {
+    const db = this.requireDb();
+    if (!this.path) throw new AppError('no_database', 'No database is open.');
+    const file = await autoBackup(db, this.path, this.options.dataDir, 'manual');
+    audit(db, { actor: currentActor(), action: 'backup', entity: 'database', detail: { destination: file } });
+    return this.backups();
+  }
+
+  /**
+   * Restores a backup over the open database (or over a damaged one that failed its check).
+   * The open one is backed up first; a damaged one is set aside. No job may be running.
+   */
+  async restore(file: string): Promise<RestoreOutcome> {
+    const dbPath = this.path ?? this.recovery?.db_path;
+    if (!dbPath) throw new AppError('no_database', 'No database is open to restore over.');
+    if (this.jobs.anyRunning()) {
+      throw new AppError('busy', 'A job is running. Restore when it has finished, or cancel it.');
+    }
+    const entry = backupEntry(checkReadableFile(file));
+    if (this.db) {
+      // Restoring is the administrator's on a team (it replaces everyone's work).
+      requireAdministrator(this.db, this.person, 'restore a backup');
+    }
+    const { passphrase } = resolvePassphrase({ dataDir: this.options.dataDir, create: false });
+    const damaged = this.db === null;
+    const previous = damaged
+      ? null
+      : join(
+          backupsDir(this.options.dataDir),
+          `${basename(dbPath).replace(/\.[^.]+$/, '')}-${new Date().toISOString().replace(/[:.]/g, '-')}-before-restore.msbackup`,
+        );
+    if (previous) mkdirSync(backupsDir(this.options.dataDir), { recursive: true });
+    const actor = currentActor();
+    // The audit trail outlives a restore: entries made after the backup are carried over.
+    const carried = this.db
+      ? (this.db
+          .prepare('SELECT at, actor, action, entity, entity_id, detail FROM audit_log WHERE at > ? ORDER BY id')
+          .all(entry.created_at) as AuditRow[])
+      : [];
+    this.closeDb();
+    let result;
+    try {
+      result = await restoreBackup(file, dbPath, passphrase, previous);
+    } finally {
+      this.open(dbPath);
+    }
+    if (this.db) {
+      const insert = this.db.prepare(
+        'INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (@at, @actor, @action, @entity, @entity_id, @detail)',
+      );
+      this.db.transaction(() => carried.forEach((row) => insert.run(row)))();
+      audit(this.db, {
+        actor,
+        action: 'backup.restore',
+        entity: 'database',
+        detail: { from: file, created_at: result.created_at, previous: result.previous_backup, damaged },
+      });
+    }
+    return { ...entry, restored_to: dbPath, previous: result.previous_backup };
+  }
+
   private closeDb(): void {
     void this.liveCounts.stop();
     this.db?.close();
     this.db = null;
     this.path = null;
+    this.person = null;
+    setSignedIn(null);
   }
 
   async close(): Promise<void> {

@@ -12,6 +12,7 @@ import type {
   RuleNode,
 } from '../../src-shared/audience';
 import { AppError } from '../app/errors';
+import { checkFourEyes } from '../people/people';
 import { audit } from '../db/audit';
 import type { Db } from '../db/open';
 import { compileRule } from './compile';
@@ -220,6 +221,7 @@ export function approveVersion(db: Db, versionId: number, approval: Approval, ac
   const approver = approval.approver.trim();
   if (!approver) throw new AppError('invalid_input', 'Say who approves: the approver’s name is kept with the version.');
   const version = getVersion(db, versionId);
+  if (version.status === 'submitted') checkFourEyes(db, version.submitted_by, approver, 'approve this audience');
   if (version.status === 'submitted' && version.fair_lending.length > 0 && !approval.acknowledge_fair_lending) {
     throw new AppError(
       'invalid_input',

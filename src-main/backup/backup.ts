@@ -223,7 +223,8 @@ export async function restoreBackup(
   file: string,
   dbPath: string,
   passphrase: string,
-  previousBackup: string,
+  /** Where the database being replaced is backed up first; null when it is damaged: it is set aside instead. */
+  previousBackup: string | null,
 ): Promise<RestoreResult> {
   checkPassphrase(passphrase);
   const scratch = join(dirname(dbPath), `.restore-${process.pid}-${Date.now()}.sqlite`);
@@ -242,7 +243,12 @@ export async function restoreBackup(
       check.close();
     }
     let previous: string | null = null;
-    if (existsSync(dbPath)) {
+    if (existsSync(dbPath) && previousBackup === null) {
+      // A damaged database cannot be backed up; it is kept beside, for whoever wants to look at it.
+      previous = `${dbPath}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      renameSync(dbPath, previous);
+      for (const side of ['-wal', '-shm']) if (existsSync(dbPath + side)) renameSync(dbPath + side, previous + side);
+    } else if (existsSync(dbPath) && previousBackup !== null) {
       const current = new Database(dbPath);
       try {
         await createBackup(current as unknown as Db, previousBackup, passphrase);

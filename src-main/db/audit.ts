@@ -10,13 +10,25 @@ export interface AuditEntry {
   detail?: unknown;
 }
 
-/** The person at this machine, until user profiles exist. */
-export function currentActor(): string {
+/** The machine's account: the actor while a database has no people (and on the command line). */
+export function machineUser(): string {
   try {
     return userInfo().username;
   } catch {
     return 'unknown';
   }
+}
+
+let signedIn: string | null = null;
+
+/** The app calls this when someone signs in (or null when the database changes). */
+export function setSignedIn(name: string | null): void {
+  signedIn = name;
+}
+
+/** Who is acting: the person signed in to the app, else the machine's account. */
+export function currentActor(): string {
+  return signedIn ?? machineUser();
 }
 
 export function audit(db: Db, entry: AuditEntry): void {

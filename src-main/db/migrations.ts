@@ -695,6 +695,23 @@ export const MIGRATIONS: Migration[] = [
       BEGIN SELECT RAISE(ABORT, 'The audit log is append-only: an entry cannot be removed.'); END;
     `,
   },
+  {
+    version: 16,
+    name: 'people and roles',
+    sql: `
+      -- The people who use this database, each with a role and an optional PIN (scrypt, salted).
+      -- A person who leaves is marked removed, never deleted: the audit log names them.
+      CREATE TABLE people (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL COLLATE NOCASE,
+        role TEXT NOT NULL CHECK (role IN ('marketer', 'compliance', 'administrator')),
+        pin_hash TEXT,
+        created_at TEXT NOT NULL,
+        removed_at TEXT
+      ) STRICT;
+      CREATE UNIQUE INDEX people_name ON people(name) WHERE removed_at IS NULL;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -102,6 +102,11 @@ export class JobRunner {
     return job ? { ...job.info } : null;
   }
 
+  /** Any job still running, of any kind. */
+  anyRunning(): boolean {
+    return [...this.jobs.values()].some((j) => j.info.state === 'running');
+  }
+
   running(kind: JobKind): JobInfo | null {
     const job = [...this.jobs.values()].find((j) => j.info.kind === kind && j.info.state === 'running');
     return job ? { ...job.info } : null;

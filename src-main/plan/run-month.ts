@@ -20,6 +20,7 @@ import { AppError } from '../app/errors';
 import { compileRule } from '../audience/compile';
 import { activeSuppressions, countAudience, mailableWhere, ruleContext, type CountOptions } from '../audience/count';
 import { LETTER_ORDER } from '../audience/explain';
+import { checkFourEyes } from '../people/people';
 import { audit } from '../db/audit';
 import type { Db } from '../db/open';
 import { isMonth, planSettings } from './plan-store';
@@ -288,6 +289,8 @@ export function finalizeRun(db: Db, runId: number, actor: string): RunSummary {
   return db.transaction(() => {
     const run = getRun(db, runId);
     if (run.status === 'final') throw new AppError('invalid_input', `Run ${runId} is already final.`);
+    const author = db.prepare('SELECT created_by FROM runs WHERE id = ?').pluck().get(runId) as string;
+    checkFourEyes(db, author, actor, 'finalize this month run');
     const at = new Date().toISOString();
     db.prepare("UPDATE runs SET status = 'final', finalized_at = ?, finalized_by = ? WHERE id = ?").run(
       at,

@@ -8,6 +8,9 @@ export const APP_INFO: AppInfo = {
   blocking_job: null,
   currency: 'USD',
   bank_name: 'Prairie Valley Community Bank',
+  person: null,
+  sign_in_needed: false,
+  recovery: null,
 };
 
 export const DASHBOARD: Dashboard = {
