@@ -44,6 +44,7 @@ import { ruleLimitsError, ruleNodeSchema } from './audience-schema';
 import type { AuditPage } from './audit-log';
 import type { BackupList, RestoreOutcome } from './backup';
 import { ROLES, type PeopleState } from './people';
+import type { ErasurePreview, PrivacyOverview, RetentionPolicy } from './privacy';
 import type { HistoryImport, HistoryReport } from './history';
 import {
   ATTRIBUTIONS,
@@ -319,6 +320,21 @@ export const schemas = {
   'backups:create': z.object({}).strict(),
   /** A backup in the backups folder (or one the desktop's file dialog picked). */
   'backups:restore': z.object({ file: filePath }).strict(),
+  'privacy:overview': z.object({}).strict(),
+  'privacy:erase-preview': z.object({ customer_number: z.string().trim().min(1).max(40) }).strict(),
+  'privacy:erase': z.object({ customer_number: z.string().trim().min(1).max(40) }).strict(),
+  'retention:get': z.object({}).strict(),
+  'retention:set': z
+    .object({
+      responses_months: z.number().int().min(12).max(120),
+      contacts_months: z.number().int().min(12).max(120),
+    })
+    .strict(),
+  'retention:purge': z.object({ kind: z.enum(['responses', 'contacts', 'prescreen']) }).strict(),
+  /** The person read the personal-data warning before saving a run's files or a lead list. */
+  'exports:acknowledge': z
+    .object({ what: z.string().trim().min(1).max(80), destination: z.string().trim().min(1).max(4096) })
+    .strict(),
   'report:export': z
     .object({
       run_id: recordId,
@@ -502,6 +518,13 @@ export interface ApiOutputs {
   'backups:list': BackupList;
   'backups:create': BackupList;
   'backups:restore': RestoreOutcome;
+  'privacy:overview': PrivacyOverview;
+  'privacy:erase-preview': ErasurePreview;
+  'privacy:erase': ErasurePreview;
+  'retention:get': RetentionPolicy;
+  'retention:set': RetentionPolicy;
+  'retention:purge': RetentionPolicy;
+  'exports:acknowledge': { recorded: true };
   /** The executive report: a PDF with its charts, or the workbook of the tables behind them. */
   'report:export': DownloadFile;
   /** The matrix and everything it is made of: months, rows, cells, offers, templates, economics, settings. */

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { isChannel, schemas, type ApiError, type Channel, type Result } from '../../src-shared/api';
 import type { AppContext } from '../app/context';
 import { AppError } from '../app/errors';
+import { log } from '../app/log';
 import { NotFoundError } from '../customers/customer-profile';
 import { handlers } from './handlers';
 
@@ -17,13 +18,14 @@ function describeZodError(error: z.ZodError): string {
     .join('; ');
 }
 
-function toApiError(error: unknown): ApiError {
+function toApiError(error: unknown, channel: Channel): ApiError {
   if (error instanceof AppError) return { code: error.code, message: error.message };
   if (error instanceof NotFoundError) return { code: 'not_found', message: error.message };
   if (error instanceof z.ZodError) return { code: 'invalid_input', message: describeZodError(error) };
   // Never log the message: it may quote customer data. The stack's first frame is enough to start.
   const where = error instanceof Error ? (error.stack?.split('\n')[1]?.trim() ?? error.name) : typeof error;
   console.error(`[api] internal error ${error instanceof Error ? error.name : ''} ${where}`);
+  log('error', 'api.internal', { channel, error: error instanceof Error ? error.name : typeof error });
   return { code: 'internal', message: 'Something went wrong inside Mainstreet. Details are in the log.' };
 }
 
@@ -49,6 +51,6 @@ export async function dispatch(ctx: AppContext, channel: unknown, input: unknown
   try {
     return { ok: true, value: await run(ctx, channel, input) };
   } catch (error) {
-    return { ok: false, error: toApiError(error) };
+    return { ok: false, error: toApiError(error, channel) };
   }
 }

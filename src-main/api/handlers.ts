@@ -19,7 +19,15 @@ import { householdSettings, setHouseholdRule } from '../bank/households';
 import { getDashboard } from '../bank/stats';
 import { getCustomerProfile } from '../customers/customer-profile';
 import { listCustomers } from '../customers/list-customers';
-import { currentActor } from '../db/audit';
+import { audit, currentActor } from '../db/audit';
+import {
+  erasurePreview,
+  eraseCustomer,
+  privacyOverview,
+  purgeDue,
+  retentionPolicy,
+  setRetention,
+} from '../privacy/privacy';
 import { checkCanApprove, peopleState, removePerson, savePerson, setFourEyes } from '../people/people';
 import { customerScores, listScoreModels } from '../scores/store';
 import {
@@ -269,6 +277,22 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'backups:list': (ctx) => ctx.backups(),
   'backups:create': (ctx) => ctx.backupNow(),
   'backups:restore': (ctx, input) => ctx.restore(input.file),
+  'privacy:overview': (ctx) => privacyOverview(ctx.requireDb(), ctx.info().db_path ?? '', ctx.options.dataDir),
+  'privacy:erase-preview': (ctx, input) => erasurePreview(ctx.requireDb(), input.customer_number),
+  'privacy:erase': (ctx, input) =>
+    eraseCustomer(ctx.requireDb(), input.customer_number, ctx.signedIn(), currentActor()),
+  'retention:get': (ctx) => retentionPolicy(ctx.requireDb()),
+  'retention:set': (ctx, input) => setRetention(ctx.requireDb(), input, ctx.signedIn(), currentActor()),
+  'retention:purge': (ctx, input) => purgeDue(ctx.requireDb(), input.kind, ctx.signedIn(), currentActor()),
+  'exports:acknowledge': (ctx, input) => {
+    audit(ctx.requireDb(), {
+      actor: currentActor(),
+      action: 'export.warned',
+      entity: 'export',
+      detail: { what: input.what, destination: input.destination, personal_data: true },
+    });
+    return { recorded: true as const };
+  },
   'report:export': (ctx, input) =>
     reportDownload(
       ctx.requireDb(),

@@ -32,6 +32,7 @@ import type { ScoreTrainResult } from '../../src-shared/scores';
 import { LiveCountWorker, runTask, type TaskInput, type TaskName } from '../jobs/tasks';
 import type { AudienceCount } from '../../src-shared/audience';
 import { AppError } from './errors';
+import { log, startLog, stopLog } from './log';
 
 interface AuditRow {
   at: string;
@@ -68,11 +69,17 @@ export class AppContext {
 
   constructor(readonly options: AppContextOptions) {
     mkdirSync(options.dataDir, { recursive: true });
+    startLog(options.dataDir);
+    log('info', 'app.start', { mode: options.mode, version: options.version });
     useNativeBinding(options.nativeBinding);
     this.jobs = new JobRunner({
       workerPath: options.workerPath,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-      onUpdate: (job) => options.emit('job:progress', job),
+      onUpdate: (job) => {
+        if (job.state !== 'running')
+          log(job.state === 'failed' ? 'warn' : 'info', `job.${job.state}`, { kind: job.kind, id: job.id });
+        options.emit('job:progress', job);
+      },
     });
     this.liveCounts = new LiveCountWorker(options.workerPath, options.nativeBinding);
   }
@@ -142,12 +149,14 @@ export class AppContext {
     }
     this.closeDb();
     if (problem !== null) {
+      log('error', 'db.damaged', { file: basename(path) });
       db?.close();
       this.recovery = { db_path: path, problem, backups: listBackups(this.options.dataDir) };
       writeAppConfig(this.options.dataDir, { ...readAppConfig(this.options.dataDir), last_db: path });
       this.options.emit('db:changed', { db_path: path });
       return;
     }
+    log('info', 'db.open', { file: basename(path) });
     this.recovery = null;
     this.db = db;
     this.path = path;
@@ -485,10 +494,11 @@ export class AppContext {
         await autoBackup(this.db, this.path, this.options.dataDir, 'on-close');
       } catch (error) {
         // A failed backup must not keep the app from closing; the next one will be tried.
-        console.error(`The backup on close failed: ${error instanceof Error ? error.message : String(error)}`);
+        log('error', 'backup.failed', { reason: 'on-close', error: error instanceof Error ? error.name : 'unknown' });
       }
     }
     this.closeDb();
+    await stopLog();
   }
 }
 

@@ -64,7 +64,7 @@ async function runMonthCommand(args: string[]): Promise<void> {
     );
   await withExistingDb(values.db, async (db) => {
     let summary = runMonth(db, { month, actor: currentActor(), seed, controlShare: share });
-    const files = await writeRunFiles(db, summary.run_id, out);
+    const files = await writeRunFiles(db, summary.run_id, out, currentActor());
     if (values.finalize) summary = finalizeRun(db, summary.run_id, currentActor());
     const result = { ...summary, files };
     if (values.json) {

@@ -712,6 +712,12 @@ export const MIGRATIONS: Migration[] = [
       CREATE UNIQUE INDEX people_name ON people(name) WHERE removed_at IS NULL;
     `,
   },
+  {
+    version: 17,
+    name: 'erased customers',
+    // A customer erased on request keeps their id and number; this says when the rest went.
+    sql: `ALTER TABLE customers ADD COLUMN erased_at TEXT;`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

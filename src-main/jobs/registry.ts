@@ -119,7 +119,7 @@ export const JOBS: Record<JobKind, JobFn> = {
       ctx.progress('Choosing the recipients', 0, 2);
       const summary = runMonth(db, { month: parsed.month, actor: parsed.actor, seed: parsed.seed });
       ctx.progress('Writing the letters and files', 1, 2);
-      const files = await writeRunFiles(db, summary.run_id, parsed.outDir);
+      const files = await writeRunFiles(db, summary.run_id, parsed.outDir, parsed.actor);
       ctx.progress('Done', 2, 2);
       return { ...summary, files };
     } finally {

@@ -5,7 +5,8 @@
  * lead lists with talking points from each customer's KLIs.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { audit } from '../db/audit';
 import ExcelJS from 'exceljs';
 import type { Channel, Offer } from '../../src-shared/plan';
 import { AppError } from '../app/errors';
@@ -252,7 +253,7 @@ const uses = (offer: Offer | undefined, channel: Channel) =>
   offer !== undefined && offer.channels[channel] !== undefined;
 
 /** Every file of a run, written into `dir`; returns their paths. */
-export async function writeRunFiles(db: Db, runId: number, dir: string): Promise<string[]> {
+export async function writeRunFiles(db: Db, runId: number, dir: string, actor: string): Promise<string[]> {
   const run = getRun(db, runId);
   mkdirSync(dir, { recursive: true });
   const offers = new Map(listOffers(db).map((o) => [o.id, o]));
@@ -352,6 +353,14 @@ export async function writeRunFiles(db: Db, runId: number, dir: string): Promise
   );
 
   save(`branch-leads-${m}.xlsx`, await branchLeads(db, pieces, offers, m));
+  // The files hold names, addresses and emails and leave the app: who saved them where is kept.
+  audit(db, {
+    actor,
+    action: 'export.saved',
+    entity: 'run',
+    entity_id: String(runId),
+    detail: { destination: dir, files: files.map((f) => basename(f)), personal_data: true, recipients: pieces.length },
+  });
   return files;
 }
 

@@ -122,7 +122,19 @@ describe('a month run', () => {
   it('writes the letters a printer can mail and the channel files', async () => {
     const run = runMonth(db, { month: first, actor: 'test', seed: 42 });
     const out = join(dir, 'out');
-    const files = await writeRunFiles(db, run.run_id, out);
+    const files = await writeRunFiles(db, run.run_id, out, 'test');
+    // The files hold personal data and leave the app: who saved them where is in the audit log.
+    const saved = db.prepare("SELECT actor, entity_id, detail FROM audit_log WHERE action = 'export.saved'").get() as {
+      actor: string;
+      entity_id: string;
+      detail: string;
+    };
+    expect(saved).toMatchObject({ actor: 'test', entity_id: String(run.run_id) });
+    expect(JSON.parse(saved.detail)).toMatchObject({
+      destination: out,
+      personal_data: true,
+      files: expect.arrayContaining([`letters-${first}.pdf`]),
+    });
     const mailed = runRecipients(db, run.run_id).filter((r) => r.group === 'mailed');
     const pdf = files.find((f) => f.endsWith('.pdf'))!;
     expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(new RegExp(`Pages:\\s+${mailed.length}\\n`));
