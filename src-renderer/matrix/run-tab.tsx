@@ -4,6 +4,7 @@ import { jobPercent } from '../lib/job-progress';
 import { useStore } from '../lib/store';
 import { useCall, type CallState } from '../lib/use-call';
 import { count, defaultOutDir, longMonthLabel, monthLabel } from './plan-words';
+import { PersonalDataWarning } from '../shell/personal-data-warning';
 import { RunResult } from './run-result';
 import { cancelRun, isRunning, runStore, showRun, startRun } from './run-store';
 
@@ -58,12 +59,26 @@ function RunForm({ months, dataDir }: { months: string[]; dataDir: string }) {
   const [month, setMonth] = useState(last?.month ?? months[0] ?? '');
   const [outDir, setOutDir] = useState<string | null>(last?.outDir ?? null);
   const folder = outDir ?? defaultOutDir(dataDir, month);
+  // Once a run: the files leave the app with names and addresses, so the person is told first.
+  const [warning, setWarning] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (month && folder.trim()) void startRun(month, folder.trim());
+    if (month && folder.trim()) setWarning(true);
   };
   return (
     <form className="run-form" aria-label="Run a month" onSubmit={submit}>
+      {warning && (
+        <PersonalDataWarning
+          what={`The files of ${longMonthLabel(month)}`}
+          destination={folder.trim()}
+          holds="customers’ names, mailing addresses, email addresses and customer numbers (letters, mail vendor file, email and banner files, branch leads)"
+          onCancel={() => setWarning(false)}
+          onGo={() => {
+            setWarning(false);
+            void startRun(month, folder.trim());
+          }}
+        />
+      )}
       <label className="field">
         <span>Month to run</span>
         <select value={month} onChange={(e) => setMonth(e.target.value)} disabled={busy}>

@@ -1,4 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
+import { PersonalDataWarning } from '../shell/personal-data-warning';
 import { useState } from 'react';
 import type { TriggerHit } from '../../src-shared/kli';
 import { PAGE_SIZES } from '../customers/use-customer-query';
@@ -38,9 +39,17 @@ const columns = [
   column.accessor('action', { header: 'Action', meta: { wrap: true } }),
 ];
 
-function ExportButtons({ disabled }: { disabled: boolean }) {
+/** The personal-data warning is given once per evaluation of the triggers shown (a run of the lead list). */
+let warnedFor: string | null = null;
+
+function ExportButtons({ disabled, evaluation }: { disabled: boolean; evaluation: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [asking, setAsking] = useState<'csv' | 'xlsx' | null>(null);
+  const ask = (format: 'csv' | 'xlsx') => {
+    if (warnedFor === evaluation) void exportAs(format);
+    else setAsking(format);
+  };
   const exportAs = async (format: 'csv' | 'xlsx') => {
     setBusy(true);
     setError(null);
@@ -54,12 +63,25 @@ function ExportButtons({ disabled }: { disabled: boolean }) {
   };
   return (
     <>
-      <button type="button" className="secondary" onClick={() => void exportAs('csv')} disabled={disabled || busy}>
+      <button type="button" className="secondary" onClick={() => ask('csv')} disabled={disabled || busy}>
         Export CSV
       </button>
-      <button type="button" className="secondary" onClick={() => void exportAs('xlsx')} disabled={disabled || busy}>
+      <button type="button" className="secondary" onClick={() => ask('xlsx')} disabled={disabled || busy}>
         Export XLSX
       </button>
+      {asking ? (
+        <PersonalDataWarning
+          what="The trigger hits lead list"
+          destination="the folder you save the download to"
+          holds="customers’ names and customer numbers with what their accounts show"
+          onCancel={() => setAsking(null)}
+          onGo={() => {
+            warnedFor = evaluation;
+            setAsking(null);
+            void exportAs(asking);
+          }}
+        />
+      ) : null}
       {error ? (
         <p role="alert" className="field-error">
           {error}
@@ -90,7 +112,7 @@ export function HitsPanel() {
             of {data.as_of ?? '—'}
           </p>
           <div className="actions push-right">
-            <ExportButtons disabled={data.total === 0} />
+            <ExportButtons disabled={data.total === 0} evaluation={data.evaluated_at ?? ''} />
           </div>
         </div>
         {data.hits.length === 0 ? (

@@ -109,6 +109,10 @@ test('triggers: the rules, Run now, the hits with customer links, and the export
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
+    await page
+      .getByRole('alertdialog', { name: 'These files hold personal data' })
+      .getByRole('button', { name: 'Save them there' })
+      .click();
     expect((await download).suggestedFilename()).toMatch(/\.csv$/);
 
     const name = (await hits.first().getByRole('link').innerText()).trim();

@@ -63,6 +63,9 @@ test('the sample plan is projected, a cell changed, and the first month run with
     );
     await page.getByLabel('Output folder').fill(out);
     await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const warning = page.getByRole('alertdialog', { name: 'These files hold personal data' });
+    await expect(warning).toContainText(out);
+    await warning.getByRole('button', { name: 'Save them there' }).click();
     const result = page.getByTestId('run-result');
     await expect(result).toBeVisible({ timeout: 60_000 });
     await expect(result.getByTestId('run-status')).toHaveText('For review');

@@ -239,6 +239,17 @@ describe('Matrix › Run a month', () => {
     expect(folder.value).toBe('/data/runs/2026-12');
     await userEvent.selectOptions(screen.getByLabelText('Month to run'), 'November 2026');
     await userEvent.click(screen.getByRole('button', { name: 'Run' }));
+    // The files hold personal data: the person is warned once for the run, and may step back.
+    let warning = screen.getByRole('alertdialog', { name: 'These files hold personal data' });
+    expect(warning.textContent).toContain('/data/runs/2026-11');
+    await userEvent.click(within(warning).getByRole('button', { name: 'Cancel' }));
+    expect(api.inputs('plan:run-month')).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Run' }));
+    warning = screen.getByRole('alertdialog', { name: 'These files hold personal data' });
+    await userEvent.click(within(warning).getByRole('button', { name: 'Save them there' }));
+    expect(api.inputs('exports:acknowledge')).toEqual([
+      { what: 'The files of November 2026', destination: '/data/runs/2026-11' },
+    ]);
     expect(api.inputs('plan:run-month')).toEqual([{ month: '2026-11', out_dir: '/data/runs/2026-11' }]);
     const bar = await screen.findByRole('progressbar', { name: 'Running the month' });
     act(() => api.emit('job:progress', { ...RUN_JOB, current: 2, step: 'Writing letters' }));
@@ -292,6 +303,7 @@ describe('Matrix › Run a month', () => {
       '#/month-run',
     );
     await userEvent.click(await screen.findByRole('button', { name: 'Run' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save them there' }));
     const error = await screen.findByTestId('run-error');
     expect(error.querySelector('p')?.textContent).toBe('2026-11 cannot run yet:');
     expect(

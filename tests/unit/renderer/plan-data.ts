@@ -164,6 +164,7 @@ export function planHandlers(overrides: MockHandlers = {}): MockHandlers {
       pairs: VIEW.rows.slice(1).map((r) => ({ a: VIEW.rows[0]!.audience_id, b: r.audience_id, households: 42 })),
     }),
     'plan:runs': () => [],
+    'exports:acknowledge': () => ({ recorded: true }),
     'plan:set-cell': (input) => [
       ...CELLS.filter((c) => !(c.month === input.month && c.audience_id === input.audience_id)),
       ...(input.offer_id === null

@@ -171,12 +171,18 @@ describe('Triggers', () => {
           mime: format === 'csv' ? 'text/csv' : 'application/octet-stream',
           base64: btoa('a,b\n'),
         }),
+        'exports:acknowledge': () => ({ recorded: true }),
       }),
       '#/triggers',
     );
     await screen.findByRole('table', { name: 'Trigger hits' });
     await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Export XLSX' }));
+    // A lead list holds names: warned once for this evaluation, and the warning recorded.
+    const warning = screen.getByRole('alertdialog', { name: 'These files hold personal data' });
+    await userEvent.click(within(warning).getByRole('button', { name: 'Save them there' }));
+    expect(api.inputs('exports:acknowledge')).toHaveLength(1);
+    await userEvent.click(await screen.findByRole('button', { name: 'Export XLSX' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(api.inputs('triggers:export')).toEqual([{ format: 'csv' }, { format: 'xlsx' }]);
     expect(created).toHaveBeenCalledTimes(2);
     expect(clicked).toHaveBeenCalledTimes(2);
