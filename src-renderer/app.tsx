@@ -6,7 +6,9 @@ import { useCall } from './lib/use-call';
 import { BuildingScreen } from './shell/building-screen';
 import { ErrorPanel } from './shell/error-panel';
 import { Loading } from './shell/loading';
+import { SignInScreen } from './shell/sign-in-screen';
 import { Workspace } from './shell/workspace';
+import { RecoveryScreen } from './settings/backups-panel';
 
 /**
  * Decides what the window shows: the first-launch build, the workspace, or why neither can
@@ -30,9 +32,13 @@ export function App() {
       if (job.state === 'done') setEpoch((e) => e + 1);
       reload();
     });
+    // Signing in as someone else changes the name in the navigation.
+    const onPerson = () => reload();
+    window.addEventListener('mainstreet:person-changed', onPerson);
     return () => {
       offDb();
       offJob();
+      window.removeEventListener('mainstreet:person-changed', onPerson);
     };
   }, [reload]);
 
@@ -53,5 +59,7 @@ export function App() {
   setCurrency(info.data.currency);
   const job = info.data.blocking_job;
   if (job) return <BuildingScreen key={job.id} job={job} onReload={reload} />;
+  if (info.data.recovery) return <RecoveryScreen recovery={info.data.recovery} onRestored={reload} />;
+  if (info.data.sign_in_needed) return <SignInScreen onSignedIn={reload} />;
   return <Workspace route={route} info={info.data} epoch={epoch} />;
 }

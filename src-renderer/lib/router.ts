@@ -21,7 +21,11 @@ export type Route =
   /** The Results stage's second tab: a past campaign's contacts as the baseline for projections. */
   | { screen: 'history' }
   | { screen: 'settings' }
-  /** Settings' second tab: who did what, when, for a compliance review. */
+  /** Settings' tabs: the team and four-eyes; backups and restore; privacy and retention. */
+  | { screen: 'people' }
+  | { screen: 'backups' }
+  | { screen: 'privacy' }
+  /** Settings' last tab: who did what, when, for a compliance review. */
   | { screen: 'audit-log' };
 
 export const STAGES = ['import', 'klis', 'audiences', 'matrix', 'campaigns', 'results'] as const;
@@ -56,6 +60,9 @@ export function parseRoute(hash: string): Route {
   if (head === 'customers') return { screen: 'customers' };
   if (head === 'settings') return { screen: 'settings' };
   if (head === 'audit-log') return { screen: 'audit-log' };
+  if (head === 'people') return { screen: 'people' };
+  if (head === 'backups') return { screen: 'backups' };
+  if (head === 'privacy') return { screen: 'privacy' };
   if (head === 'triggers') return { screen: 'triggers' };
   if (head === 'scores') return { screen: 'scores' };
   if (head === 'offers') return { screen: 'offers' };
@@ -98,6 +105,12 @@ export function href(route: Route): string {
       return '#/settings';
     case 'audit-log':
       return '#/audit-log';
+    case 'people':
+      return '#/people';
+    case 'backups':
+      return '#/backups';
+    case 'privacy':
+      return '#/privacy';
   }
 }
 

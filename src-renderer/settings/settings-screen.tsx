@@ -2,16 +2,31 @@ import type { AppInfo } from '../../src-shared/domain';
 import { AuditLogView } from '../audit/audit-log-view';
 import { navigate } from '../lib/router';
 import { Tabs } from '../shell/tabs';
+import { BackupsPanel } from './backups-panel';
 import { BankNamesPanel } from './bank-names';
+import { PeoplePanel } from './people-panel';
+import { PrivacyPanel } from './privacy-panel';
 import { HouseholdRulePanel } from './household-rule';
 import { MerchantRulesPanel } from './merchant-rules';
 
-type SettingsTab = 'general' | 'audit-log';
+type SettingsTab = 'general' | 'people' | 'backups' | 'privacy' | 'audit-log';
 
 const TABS: { id: SettingsTab; label: string }[] = [
   { id: 'general', label: 'General' },
+  { id: 'people', label: 'People' },
+  { id: 'backups', label: 'Backups' },
+  { id: 'privacy', label: 'Privacy' },
   { id: 'audit-log', label: 'Audit log' },
 ];
+
+function TabContent({ tab, info }: { tab: SettingsTab; info: AppInfo }) {
+  if (tab === 'general') return <GeneralSettings info={info} />;
+  if (!info.db_path) return null;
+  if (tab === 'people') return <PeoplePanel />;
+  if (tab === 'backups') return <BackupsPanel />;
+  if (tab === 'privacy') return <PrivacyPanel />;
+  return <AuditLogView />;
+}
 
 function GeneralSettings({ info }: { info: AppInfo }) {
   return (
@@ -28,8 +43,8 @@ function GeneralSettings({ info }: { info: AppInfo }) {
           <dd className="path">{info.db_path ?? 'None'}</dd>
         </dl>
         <p className="muted">
-          New database, Open, Rebuild demo bank and Back up are in the File menu of the desktop app. Customer data stays
-          in the files above; Mainstreet makes no network connections.
+          New database, Open and Rebuild demo bank are in the File menu of the desktop app; Back up and Restore are also
+          under Backups. Customer data stays in the files above; Mainstreet makes no network connections.
         </p>
       </section>
       {info.db_path && <BankNamesPanel />}
@@ -51,10 +66,10 @@ export function SettingsScreen({ tab, info }: { tab: SettingsTab; info: AppInfo 
         idPrefix="settings"
         tabs={TABS}
         value={tab}
-        onChange={(next) => navigate(next === 'general' ? { screen: 'settings' } : { screen: 'audit-log' })}
+        onChange={(next) => navigate(next === 'general' ? { screen: 'settings' } : { screen: next })}
       />
       <div className="tab-panel" role="tabpanel" id="settings-panel" aria-labelledby={`settings-tab-${tab}`}>
-        {tab === 'general' ? <GeneralSettings info={info} /> : info.db_path ? <AuditLogView /> : null}
+        <TabContent tab={tab} info={info} />
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../src-shared/domain';
+import { ROLE_WORDS } from '../../src-shared/people';
 import { fileName } from '../lib/format';
 import { href, type Route } from '../lib/router';
 import { useCall } from '../lib/use-call';
@@ -18,11 +19,13 @@ const ITEMS: { label: string; route: Route }[] = [
 
 /** Screens that belong to the KLIs stage: one KLI, the editor, and the triggers tab. */
 const KLI_SCREENS: Route['screen'][] = ['kli', 'kli-editor', 'triggers'];
+/** Settings' tabs. */
+const SETTINGS_SCREENS: Route['screen'][] = ['settings', 'people', 'backups', 'privacy', 'audit-log'];
 /** The Matrix stage's other tabs. */
 const MATRIX_SCREENS: Route['screen'][] = ['offers', 'month-run'];
 
 function isActive(item: Route, current: Route): boolean {
-  if (item.screen === 'settings') return current.screen === 'settings' || current.screen === 'audit-log';
+  if (item.screen === 'settings') return SETTINGS_SCREENS.includes(current.screen);
   if (item.screen === 'customers') return current.screen === 'customers' || current.screen === 'customer';
   if (item.screen === 'stage' && item.stage === 'klis' && KLI_SCREENS.includes(current.screen)) return true;
   if (item.screen === 'stage' && item.stage === 'audiences' && current.screen === 'scores') return true;
@@ -43,6 +46,9 @@ export function titleOf(route: Route): string {
   if (route.screen === 'offers') return 'Offers and letters';
   if (route.screen === 'month-run') return 'Run a month';
   if (route.screen === 'audit-log') return 'Audit log';
+  if (route.screen === 'people') return 'People';
+  if (route.screen === 'backups') return 'Backups';
+  if (route.screen === 'privacy') return 'Privacy';
   return ITEMS.find((item) => isActive(item.route, route))?.label ?? 'Home';
 }
 
@@ -75,6 +81,14 @@ export function Nav({ route, info }: { route: Route; info: AppInfo }) {
           );
         })}
       </ul>
+      <div className="person" data-testid="nav-person">
+        {info.person ? (
+          <>
+            <span className="visually-hidden">Signed in: </span>
+            {info.person.name} · {ROLE_WORDS[info.person.role]} <a href={href({ screen: 'people' })}>Switch</a>
+          </>
+        ) : null}
+      </div>
       <div className="db-name" title={info.db_path ?? ''}>
         <span className="visually-hidden">Open database: </span>
         {info.db_path ? fileName(info.db_path) : 'No database open'}

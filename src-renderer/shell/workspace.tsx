@@ -52,7 +52,10 @@ function Screen({ route, info, dbPath }: { route: Route; info: AppInfo; dbPath: 
     case 'settings':
       return <SettingsScreen tab="general" info={info} />;
     case 'audit-log':
-      return <SettingsScreen tab="audit-log" info={info} />;
+    case 'people':
+    case 'backups':
+    case 'privacy':
+      return <SettingsScreen tab={route.screen} info={info} />;
   }
 }
 
