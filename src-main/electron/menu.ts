@@ -85,6 +85,34 @@ export function buildMenu(window: BrowserWindow, context: AppContext): Menu {
             });
           }),
       },
+      {
+        label: 'Restore…',
+        click: () =>
+          void report(window, async () => {
+            const { canceled, filePaths } = await dialog.showOpenDialog(window, {
+              title: 'Restore a backup over the open database',
+              properties: ['openFile'],
+              filters: [{ name: 'Mainstreet backup', extensions: ['msbackup'] }],
+            });
+            const file = filePaths[0];
+            if (canceled || !file) return;
+            const answer = await dialog.showMessageBox(window, {
+              type: 'warning',
+              buttons: ['Cancel', 'Restore'],
+              defaultId: 0,
+              cancelId: 0,
+              message: 'Restore this backup?',
+              detail: `${file}\n\nEverything done since it was made is replaced. The open database is backed up first (Settings › Backups), and the audit log keeps its entries.`,
+            });
+            if (answer.response !== 1) return;
+            const outcome = await context.restore(file);
+            await dialog.showMessageBox(window, {
+              type: 'info',
+              message: 'Backup restored.',
+              detail: `Made ${outcome.created_at}: ${outcome.counts.customers} customers, ${outcome.counts.audiences} audiences, ${outcome.counts.runs} month runs.${outcome.previous ? `\n\nWhat it replaced: ${outcome.previous}` : ''}`,
+            });
+          }),
+      },
       { type: 'separator' },
       { role: 'quit', label: 'Quit' },
     ],

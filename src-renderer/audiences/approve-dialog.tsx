@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { AudienceVersion } from '../../src-shared/audience';
+import { useCall } from '../lib/use-call';
 import { FormDialog } from './form-dialog';
 
 /**
- * Approval asks who approves and why. When the fair-lending check warned at submission, each
+ * Approval asks who approves (the person signed in, on a team) and why. When the fair-lending check warned at submission, each
  * warning is listed and Approve stays disabled until the approver acknowledges them.
  */
 export function ApproveDialog({
@@ -19,7 +20,10 @@ export function ApproveDialog({
   onApprove: (approval: { approver: string; comment: string; acknowledge: boolean }) => void;
   onCancel: () => void;
 }) {
-  const [approver, setApprover] = useState('');
+  // On a team the approver is whoever is signed in (the main process takes their name, not this box).
+  const person = useCall('app:info', {}).data?.person?.name ?? null;
+  const [typed, setTyped] = useState('');
+  const approver = person ?? typed;
   const [comment, setComment] = useState('');
   const [acknowledge, setAcknowledge] = useState(false);
   const warnings = version.fair_lending;
@@ -41,7 +45,19 @@ export function ApproveDialog({
         <label htmlFor="approver-name">
           <span>Approver’s name</span>
         </label>
-        <input id="approver-name" type="text" value={approver} onChange={(e) => setApprover(e.target.value)} />
+        <input
+          id="approver-name"
+          type="text"
+          value={approver}
+          readOnly={person !== null}
+          aria-describedby={person ? 'approver-signed-in' : undefined}
+          onChange={(e) => setTyped(e.target.value)}
+        />
+        {person ? (
+          <p className="muted small" id="approver-signed-in">
+            You approve as the person signed in. Someone other than the person who submitted it must approve.
+          </p>
+        ) : null}
       </div>
       <div className="field">
         <label htmlFor="approval-comment">
