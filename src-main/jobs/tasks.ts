@@ -27,6 +27,7 @@ const TASK_INPUTS = {
   'audience:details': z.object({ ...base, query: audienceQuery }),
   'plan:projections': z.object(base),
   'plan:overlap': z.object(base),
+  'db:check': z.object(base),
 } as const;
 
 export type TaskName = keyof typeof TASK_INPUTS;
@@ -48,6 +49,15 @@ const TASKS: { [T in TaskName]: (input: z.output<(typeof TASK_INPUTS)[T]>) => un
   'audience:details': (i) => withDb(i.dbPath, (db) => audienceDetails(db, i.query.rule, queryOptions(i.query))),
   'plan:projections': (i) => withDb(i.dbPath, (db) => projectPlan(db, today())),
   'plan:overlap': (i) => withDb(i.dbPath, (db) => planOverlap(db, today())),
+  // SQLite's quick check reads every page: seconds on a big bank, so never on the main thread.
+  'db:check': (i) => {
+    const db = openDatabase(i.dbPath, { readonly: true });
+    try {
+      return String(db.pragma('quick_check(3)', { simple: true }));
+    } finally {
+      db.close();
+    }
+  },
 };
 
 /** What the worker entry receives for a task (instead of a job). */

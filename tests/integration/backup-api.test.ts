@@ -42,12 +42,15 @@ describe('backups from the screens', () => {
     await call(s, 'backups:create', {});
     const path = (await call(s, 'app:info', {})).db_path!;
     s.context.open(path); // let go of the file's pages before damaging it
+    await s.context.integrityChecked();
     const size = statSync(path).size;
     const fd = openSync(path, 'r+');
     // Overwrite the middle of the file (the tables' pages) with noise.
     writeSync(fd, Buffer.alloc(Math.min(32_768, size - 8192), 0x5a), 0, undefined, 4096);
     closeSync(fd);
     s.context.open(path);
+    // The cheap look on open may pass; the quick check on the worker finds the damage.
+    await s.context.integrityChecked();
 
     const info = await call(s, 'app:info', {});
     expect(info.db_path).toBeNull();
