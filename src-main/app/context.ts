@@ -12,6 +12,7 @@ import type { EventName, Events } from '../../src-shared/events';
 import { autoBackup } from '../backup/auto';
 import { createBackup } from '../backup/backup';
 import { resolvePassphrase } from '../backup/passphrase';
+import type { AuditRow } from '../../src-shared/audit-log';
 import type { BackupList, Recovery, RestoreOutcome } from '../../src-shared/backup';
 import type { Person } from '../../src-shared/people';
 import { backupsDir } from '../backup/auto';
@@ -33,15 +34,6 @@ import { LiveCountWorker, runTask, type TaskInput, type TaskName } from '../jobs
 import type { AudienceCount } from '../../src-shared/audience';
 import { AppError } from './errors';
 import { log, startLog, stopLog } from './log';
-
-interface AuditRow {
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  detail: string | null;
-}
 
 export interface AppContextOptions {
   dataDir: string;
@@ -490,7 +482,7 @@ export class AppContext {
     const carried = this.db
       ? (this.db
           .prepare('SELECT at, actor, action, entity, entity_id, detail FROM audit_log WHERE at > ? ORDER BY id')
-          .all(entry.created_at) as AuditRow[])
+          .all(entry.created_at) as Omit<AuditRow, 'id'>[])
       : [];
     this.closeDb();
     let result;

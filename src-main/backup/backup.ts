@@ -32,6 +32,7 @@ import {
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import Database from 'better-sqlite3';
+import type { BackupCountsView } from '../../src-shared/backup';
 import { AppError } from '../app/errors';
 import type { Db } from '../db/open';
 
@@ -40,15 +41,8 @@ const TAG_BYTES = 16;
 /** scrypt's cost: about 0.1 s and 32 MiB a derivation here. */
 const SCRYPT: ScryptOptions = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
-export interface BackupCounts {
-  customers: number;
-  households: number;
-  accounts: number;
-  transactions: number;
-  audiences: number;
-  runs: number;
-  responses: number;
-}
+/** What a backup holds, in its readable header. */
+export type BackupCounts = BackupCountsView;
 
 export interface BackupInfo {
   format: 1;

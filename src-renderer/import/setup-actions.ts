@@ -7,9 +7,9 @@ import { stageFiles } from '../lib/stage-files';
 import { blankProfile, entryIndex, withEntry, withKind } from './draft';
 import { sessionGeneration, setupStore } from './session';
 
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+import { errorText } from '../lib/api';
+
+export { errorText };
 
 /** True while the session that started some work is still the current one. */
 function sameSession(): () => boolean {

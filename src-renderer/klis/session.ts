@@ -22,9 +22,7 @@ export function claimKliSession(api: Api, dbPath: string): void {
   for (const callback of onReset) callback();
 }
 
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+export { errorText } from '../lib/api';
 
 /** A word for the next screen, e.g. the KLI page after its KLI was saved in the editor. */
 export const noticeStore = createStore<{ kli: string | null; text: string }>(() => ({ kli: null, text: '' }));

@@ -85,3 +85,8 @@ export async function call<C extends Channel>(channel: C, input: ApiInput<C>): P
   if (!result.ok) throw new ApiCallError(result.error.code, result.error.message);
   return result.value;
 }
+
+/** An error's message for the screen (an API refusal's message says what to do). */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -65,7 +65,7 @@ export function splitReasons(message: string): { head: string; reasons: string[]
   return { head: lines[0] ?? message, reasons };
 }
 
-export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+export { errorText } from '../lib/api';
 
 /** A run's cells added up. */
 export function runTotals(run: RunSummary): { eligible: number; mailed: number; control: number } {

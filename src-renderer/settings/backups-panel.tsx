@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import type { BackupEntry, Recovery } from '../../src-shared/backup';
-import { call } from '../lib/api';
-import { formatCount, formatDateTime } from '../lib/format';
+import { call, errorText } from '../lib/api';
+import { formatBytes, formatCount, formatDateTime } from '../lib/format';
 import { useCall } from '../lib/use-call';
 import { ConfirmDialog } from '../shell/confirm-dialog';
 import { ErrorPanel } from '../shell/error-panel';
+import { Outcome } from '../shell/outcome';
 import { Loading } from '../shell/loading';
-
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 const REASONS: Record<string, string> = {
   manual: 'Backed up by hand',
@@ -16,12 +15,6 @@ const REASONS: Record<string, string> = {
   'before-restore': 'Before a restore',
   'on-close': 'On close',
 };
-
-function size(bytes: number): string {
-  return bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 /** What a backup holds, in words: for the list and the restore's preview. */
 export function holds(b: BackupEntry): string {
@@ -51,7 +44,7 @@ function BackupsTable({ backups, onRestore }: { backups: BackupEntry[]; onRestor
             <th scope="row">{formatDateTime(b.created_at)}</th>
             <td>{b.reason ? (REASONS[b.reason] ?? b.reason) : 'Picked by hand'}</td>
             <td>{holds(b)}</td>
-            <td className="num">{size(b.size)}</td>
+            <td className="num">{formatBytes(b.size)}</td>
             <td>
               <button type="button" className="secondary" onClick={() => onRestore(b)}>
                 Restore<span className="visually-hidden"> the backup of {formatDateTime(b.created_at)}</span>…
@@ -144,16 +137,7 @@ export function BackupsPanel() {
           {busy ? 'Backing up…' : 'Back up now'}
         </button>
       </div>
-      {message && (
-        <p role="status" className="saved">
-          {message}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <Outcome message={message} error={error} />
       {list.data.backups.length === 0 ? (
         <p className="empty">No backup yet.</p>
       ) : (
@@ -209,11 +193,7 @@ export function RecoveryScreen({ recovery, onRestored }: { recovery: Recovery; o
           keep elsewhere with File › Restore….
         </p>
       )}
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <Outcome error={error} />
       {restoring && (
         <RestoreDialog
           backup={restoring}

@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { ROLES, ROLE_WORDS, type PeopleState, type Person, type Role } from '../../src-shared/people';
-import { call } from '../lib/api';
+import { call, errorText } from '../lib/api';
 import { useCall } from '../lib/use-call';
 import { ConfirmDialog } from '../shell/confirm-dialog';
 import { ErrorPanel } from '../shell/error-panel';
+import { Outcome } from '../shell/outcome';
 import { Loading } from '../shell/loading';
-
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * Signing in as one of the team: a person with a PIN types it first. Used by Settings › People
@@ -69,11 +68,7 @@ export function SignInList({ state, onSignedIn }: { state: PeopleState; onSigned
           </button>
         </form>
       )}
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <Outcome error={error} />
     </div>
   );
 }
@@ -254,16 +249,7 @@ export function PeoplePanel() {
             </table>
           </>
         )}
-        {message && (
-          <p role="status" className="saved">
-            {message}
-          </p>
-        )}
-        {error && (
-          <p role="alert" className="field-error">
-            {error}
-          </p>
-        )}
+        <Outcome message={message} error={error} />
         <div className="actions">
           <button
             type="button"

@@ -1,20 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import type { ErasurePreview, PurgeKind, RetentionPolicy } from '../../src-shared/privacy';
-import { call } from '../lib/api';
-import { formatCount } from '../lib/format';
+import { call, errorText } from '../lib/api';
+import { formatBytes, formatCount } from '../lib/format';
 import { useCall } from '../lib/use-call';
 import { ConfirmDialog } from '../shell/confirm-dialog';
 import { ErrorPanel } from '../shell/error-panel';
+import { Outcome } from '../shell/outcome';
 import { Loading } from '../shell/loading';
 
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-function size(bytes: number | null): string {
-  if (bytes === null) return 'not made yet';
-  return bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
+const size = (bytes: number | null) => (bytes === null ? 'not made yet' : formatBytes(bytes));
 
 function WhereDataLives() {
   const overview = useCall('privacy:overview', {});
@@ -147,16 +141,7 @@ function EraseCustomer() {
           )}
         </div>
       )}
-      {message && (
-        <p role="status" className="saved">
-          {message}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <Outcome message={message} error={error} />
       {confirming && preview && (
         <ConfirmDialog
           title={`Erase ${preview.name}?`}
@@ -284,16 +269,7 @@ function Retention() {
           ))}
         </tbody>
       </table>
-      {message && (
-        <p role="status" className="saved">
-          {message}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <Outcome message={message} error={error} />
       {purging && (
         <ConfirmDialog
           title={`Purge ${purging.count.toLocaleString()} ${PURGE_WORDS[purging.kind]}?`}

@@ -11,6 +11,7 @@ export function ConfirmDialog({
   children,
   confirmLabel,
   busy = false,
+  tone = 'danger',
   onConfirm,
   onCancel,
 }: {
@@ -18,6 +19,8 @@ export function ConfirmDialog({
   children: ReactNode;
   confirmLabel: string;
   busy?: boolean;
+  /** A step that cannot be taken back is red; one that only needs a second look is not. */
+  tone?: 'danger' | 'primary';
   onConfirm: () => void;
   onCancel: () => void;
 }) {
@@ -42,7 +45,12 @@ export function ConfirmDialog({
           <button ref={cancel} type="button" className="secondary" onClick={onCancel}>
             Cancel
           </button>
-          <button type="button" className="danger" onClick={onConfirm} disabled={busy}>
+          <button
+            type="button"
+            className={tone === 'danger' ? 'danger' : undefined}
+            onClick={onConfirm}
+            disabled={busy}
+          >
             {confirmLabel}
           </button>
         </div>

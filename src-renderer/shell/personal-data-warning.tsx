@@ -1,6 +1,6 @@
-import { useId, useRef, useState } from 'react';
-import { call } from '../lib/api';
-import { useDialogKeys } from './use-dialog-keys';
+import { useState } from 'react';
+import { call, errorText } from '../lib/api';
+import { ConfirmDialog } from './confirm-dialog';
 
 /**
  * Said before files that hold customers' personal data leave the app (a run's vendor files, a
@@ -13,7 +13,7 @@ export function PersonalDataWarning({
   onGo,
   onCancel,
 }: {
-  /** What is being saved, e.g. "Month run December 2026: letters, mail, email and branch files". */
+  /** What is being saved, e.g. "The files of December 2026". */
   what: string;
   destination: string;
   /** The personal data it carries, in words. */
@@ -21,9 +21,6 @@ export function PersonalDataWarning({
   onGo: () => void;
   onCancel: () => void;
 }) {
-  const id = useId();
-  const cancel = useRef<HTMLButtonElement>(null);
-  const { dialog, onKeyDown } = useDialogKeys<HTMLDivElement>('button:not(:disabled)', onCancel, cancel);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const go = async () => {
@@ -32,43 +29,29 @@ export function PersonalDataWarning({
       await call('exports:acknowledge', { what, destination });
       onGo();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
       setBusy(false);
     }
   };
   return (
-    <div className="dialog-backdrop">
-      <div
-        ref={dialog}
-        className="dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-body`}
-        onKeyDown={onKeyDown}
-      >
-        <h2 id={`${id}-title`}>These files hold personal data</h2>
-        <div id={`${id}-body`}>
-          <p>
-            {what} will hold {holds}. Once saved to <span className="path">{destination}</span> they are outside
-            Mainstreet’s protection.
-          </p>
-          <ul>
-            <li>Keep them on an encrypted drive, and delete them when the vendor has them.</li>
-            <li>Send them only by your vendor’s secure transfer, never by ordinary email.</li>
-          </ul>
-          <p className="muted">Your name, the files and the folder are recorded in the audit log.</p>
-          {error && <p role="alert">{error}</p>}
-        </div>
-        <div className="dialog-buttons">
-          <button ref={cancel} type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="button" onClick={() => void go()} disabled={busy}>
-            Save them there
-          </button>
-        </div>
-      </div>
-    </div>
+    <ConfirmDialog
+      title="These files hold personal data"
+      confirmLabel="Save them there"
+      tone="primary"
+      busy={busy}
+      onConfirm={() => void go()}
+      onCancel={onCancel}
+    >
+      <p>
+        {what} will hold {holds}. Once saved to <span className="path">{destination}</span> they are outside
+        Mainstreet’s protection.
+      </p>
+      <ul>
+        <li>Keep them on an encrypted drive, and delete them when the vendor has them.</li>
+        <li>Send them only by your vendor’s secure transfer, never by ordinary email.</li>
+      </ul>
+      <p className="muted">Your name, the files and the folder are recorded in the audit log.</p>
+      {error && <p role="alert">{error}</p>}
+    </ConfirmDialog>
   );
 }
