@@ -10,7 +10,7 @@ import { dispatch } from '../api/dispatch';
 import { AppContext } from '../app/context';
 import { buildMenu } from './menu';
 import { electronNativeBinding } from './native-binding';
-import { isAppUrl, isSafeExternalUrl, secureWindowOptions } from './window-options';
+import { createSecureWindow, isAppUrl, isSafeExternalUrl } from './window-options';
 
 app.setName('Mainstreet');
 const here = dirname(fileURLToPath(import.meta.url));
@@ -39,7 +39,7 @@ ipcMain.handle('api:invoke', async (event, channel: unknown, input: unknown) => 
 });
 
 function createWindow(): void {
-  const window = new BrowserWindow(secureWindowOptions(join(here, '../preload/index.cjs')));
+  const window = createSecureWindow(BrowserWindow, join(here, '../preload/index.cjs'));
   mainWindow = window;
   window.webContents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, appUrl)) event.preventDefault();

@@ -4,8 +4,16 @@
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-export function secureWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
+/**
+ * Makes the desktop window, its security settings written out where it is constructed (so
+ * Electronegativity, which reads the call, sees each one). The constructor is passed in: main
+ * gives Electron's BrowserWindow, the unit test a stand-in that keeps the options.
+ */
+export function createSecureWindow<W>(
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => W,
+  preloadPath: string,
+): W {
+  return new BrowserWindow({
     width: 1360,
     height: 860,
     minWidth: 1024,
@@ -22,13 +30,24 @@ export function secureWindowOptions(preloadPath: string): BrowserWindowConstruct
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
       navigateOnDragDrop: false,
+      // A middle click must not open a link in a new window (Electronegativity's AUXCLICK check).
+      disableBlinkFeatures: 'Auxclick',
       // Chromium's PDF viewer, for the letter preview (a PDF the app made, in a blob: frame).
       plugins: true,
     },
-  };
+  });
+}
+
+/** The options createSecureWindow gives Electron, for the unit test. */
+export function secureWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  class Keep {
+    constructor(readonly options: BrowserWindowConstructorOptions) {}
+  }
+  return createSecureWindow(Keep, preloadPath).options;
 }
 
 /** The window may only ever show our own renderer: the built file or the dev server. */
