@@ -235,21 +235,19 @@ export function PlanGrid({ view, projection, projecting, onEdited }: GridProps) 
                         type="button"
                         id={`move-up-${row.audience_id}`}
                         className="secondary small-button"
-                        aria-label={`Move ${row.audience} up`}
                         disabled={index === 0}
                         onClick={() => void move(index, -1)}
                       >
-                        Move up
+                        Move up<span className="visually-hidden">: {row.audience}</span>
                       </button>
                       <button
                         type="button"
                         id={`move-down-${row.audience_id}`}
                         className="secondary small-button"
-                        aria-label={`Move ${row.audience} down`}
                         disabled={index === rows.length - 1}
                         onClick={() => void move(index, 1)}
                       >
-                        Move down
+                        Move down<span className="visually-hidden">: {row.audience}</span>
                       </button>
                       <button
                         type="button"

@@ -70,3 +70,29 @@ export async function shot(page: Page, name: string, fullPage = false): Promise<
   mkdirSync(docs, { recursive: true });
   copyFileSync(path, join(docs, name));
 }
+
+/** Every screen's route, for the checks that visit them all (no network, accessibility). */
+export const SCREENS = [
+  'home',
+  'import',
+  'customers',
+  'customers/1',
+  'klis',
+  'klis/payroll-dd',
+  'new-kli',
+  'triggers',
+  'audiences',
+  'scores',
+  'matrix',
+  'offers',
+  'month-run',
+  'campaigns',
+  'responses',
+  'results',
+  'history',
+  'settings',
+  'people',
+  'backups',
+  'privacy',
+  'audit-log',
+];

@@ -3,27 +3,7 @@
  * goes to the loopback server (or stays inside the page: blob: and data: URLs).
  */
 import { join } from 'node:path';
-import { cli, expect, startServer, stopServer, test } from './fixtures';
-
-const SCREENS = [
-  'home',
-  'import',
-  'customers',
-  'customers/1',
-  'klis',
-  'triggers',
-  'audiences',
-  'scores',
-  'matrix',
-  'offers',
-  'month-run',
-  'campaigns',
-  'responses',
-  'results',
-  'history',
-  'settings',
-  'audit-log',
-];
+import { cli, expect, SCREENS, startServer, stopServer, test } from './fixtures';
 
 test('the app makes no request beyond the loopback server, on any screen', async ({ page, dataDir }) => {
   test.setTimeout(120_000);

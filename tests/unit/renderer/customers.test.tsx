@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiParsedInput } from '../../../src-shared/api';
 import type { CustomerPage } from '../../../src-shared/domain';
+import { announced } from '../../../src-renderer/lib/announce';
 import { deferred, renderApp, resetApp } from './render-app';
 import { customerPage, customerRow, PROFILE } from './sample-data';
 
@@ -70,6 +71,8 @@ describe('Customers list', () => {
     await userEvent.click(screen.getByRole('button', { name: /City/ }));
     await waitFor(() => expect(api.inputs('customers:list').at(-1)).toMatchObject({ sort: 'city', direction: 'desc' }));
     expect(screen.getByRole('columnheader', { name: /City/ }).getAttribute('aria-sort')).toBe('descending');
+    // The change is said to screen readers, not only shown.
+    await waitFor(() => expect(announced()).toBe('Sorted by City, descending'));
 
     await userEvent.click(screen.getByRole('button', { name: /Deposits/ }));
     await waitFor(() => expect(api.inputs('customers:list').at(-1)).toMatchObject({ sort: 'total_deposits_cents' }));
