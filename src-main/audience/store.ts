@@ -221,7 +221,11 @@ export function approveVersion(db: Db, versionId: number, approval: Approval, ac
   const approver = approval.approver.trim();
   if (!approver) throw new AppError('invalid_input', 'Say who approves: the approver’s name is kept with the version.');
   const version = getVersion(db, versionId);
-  if (version.status === 'submitted') checkFourEyes(db, version.submitted_by, approver, 'approve this audience');
+  if (version.status === 'submitted') {
+    // Four-eyes: neither the person who drafted the version nor the one who submitted it approves it.
+    checkFourEyes(db, version.created_by, approver, 'approve this audience');
+    checkFourEyes(db, version.submitted_by, approver, 'approve this audience');
+  }
   if (version.status === 'submitted' && version.fair_lending.length > 0 && !approval.acknowledge_fair_lending) {
     throw new AppError(
       'invalid_input',

@@ -77,6 +77,15 @@ describe('people and four-eyes', () => {
     expect(log).toContainEqual({ actor: 'Marcus Lee', action: 'person.sign-in-refused' });
     expect(log).toContainEqual({ actor: 'Priya Shah', action: 'audience.approve' });
 
+    // Drafted by one, submitted by another: the one who drafted it cannot approve it either.
+    const drafted = await call(s, 'audience:create', { name: 'Drafted by Priya', draft: { rule: { all: [] } } });
+    await call(s, 'people:sign-in', { id: dana!.id });
+    await call(s, 'audience:submit', { version_id: drafted.versions[0]!.id });
+    await call(s, 'people:sign-in', { id: priya!.id });
+    await expect(call(s, 'audience:approve', { version_id: drafted.versions[0]!.id, approver: 'x' })).rejects.toThrow(
+      /Priya Shah prepared this/,
+    );
+
     // A one-person team: the administrator turns four-eyes off, and that is audited.
     await call(s, 'people:sign-in', { id: dana!.id });
     const off = await call(s, 'people:four-eyes', { on: false });
