@@ -15,6 +15,29 @@ type Row = Record<string, FieldValue>;
 /** Returns null when written, or [column, value, reason] when a reference does not resolve. */
 export type RowWriter = (row: Row) => [string, string, string] | null;
 
+/**
+ * A customer's personal fields. Once a customer is erased on request (Settings › Privacy), an
+ * import updates everything else but leaves these as the erasure left them.
+ */
+const ERASABLE = [
+  'first_name',
+  'last_name',
+  'birth_date',
+  'gender',
+  'address_line1',
+  'address_line2',
+  'city',
+  'state',
+  'zip',
+  'phone',
+  'email',
+  'search_text',
+  'sort_name',
+  'tax_id_hash',
+] as const;
+const keepErased = (column: string) =>
+  `${column} = CASE WHEN customers.erased_at IS NULL THEN excluded.${column} ELSE customers.${column} END`;
+
 type Value = FieldValue | undefined;
 const str = (v: Value): string | null => (v === null || v === undefined ? null : String(v));
 const req = (v: Value): string => String(v);
@@ -145,18 +168,14 @@ export function createWriters(db: Db, options: WriterOptions): Writers {
        @address_line2, @city, @state, @zip, @phone, @email, @branch_code, @customer_since,
        @household_id, @do_not_solicit, @do_not_mail, @deceased, @returned_mail, @employee,
        @search_text, @sort_name, @country, @geography_code, @core_household_id, @tax_id_hash)
-     ON CONFLICT(customer_number) DO UPDATE SET first_name = excluded.first_name,
-       last_name = excluded.last_name, birth_date = excluded.birth_date, gender = excluded.gender,
-       address_line1 = excluded.address_line1, address_line2 = excluded.address_line2,
-       city = excluded.city, state = excluded.state, zip = excluded.zip, phone = excluded.phone,
-       email = excluded.email, branch_code = excluded.branch_code,
+     ON CONFLICT(customer_number) DO UPDATE SET ${ERASABLE.map(keepErased).join(', ')},
+       branch_code = excluded.branch_code,
        customer_since = excluded.customer_since, household_id = excluded.household_id,
-       do_not_solicit = excluded.do_not_solicit, do_not_mail = excluded.do_not_mail,
+       do_not_solicit = CASE WHEN customers.erased_at IS NULL THEN excluded.do_not_solicit ELSE 1 END,
+       do_not_mail = CASE WHEN customers.erased_at IS NULL THEN excluded.do_not_mail ELSE 1 END,
        deceased = excluded.deceased, returned_mail = excluded.returned_mail,
-       employee = excluded.employee, search_text = excluded.search_text,
-       sort_name = excluded.sort_name, country = excluded.country,
-       geography_code = excluded.geography_code, core_household_id = excluded.core_household_id,
-       tax_id_hash = excluded.tax_id_hash
+       employee = excluded.employee, country = excluded.country,
+       geography_code = excluded.geography_code, core_household_id = excluded.core_household_id
      RETURNING id`,
     )
     .pluck();

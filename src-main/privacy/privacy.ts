@@ -124,10 +124,21 @@ export function eraseCustomer(db: Db, customerNumber: string, signedIn: Person |
     db.prepare(
       `UPDATE customers SET first_name = 'Erased', last_name = 'customer', birth_date = NULL, gender = NULL,
          address_line1 = '', address_line2 = NULL, city = '', state = '', zip = '', phone = NULL, email = NULL,
-         do_not_solicit = 1, do_not_mail = 1, search_text = lower(customer_number), sort_name = 'erased', erased_at = ?
+         tax_id_hash = NULL, do_not_solicit = 1, do_not_mail = 1, search_text = lower(customer_number),
+         sort_name = 'erased', erased_at = ?
        WHERE id = ?`,
     ).run(at, before.customer_id);
     db.prepare('UPDATE responses SET name = NULL, address = NULL WHERE customer_id = ?').run(before.customer_id);
+    // An import's undo journal keeps the row as it was: rolling that import back must not bring
+    // the personal data back.
+    db.prepare(
+      `UPDATE import_undo SET before = json_set(before, '$.first_name', 'Erased', '$.last_name', 'customer',
+         '$.birth_date', NULL, '$.gender', NULL, '$.address_line1', '', '$.address_line2', NULL, '$.city', '',
+         '$.state', '', '$.zip', '', '$.phone', NULL, '$.email', NULL, '$.tax_id_hash', NULL,
+         '$.search_text', lower(json_extract(before, '$.customer_number')), '$.sort_name', 'erased',
+         '$.do_not_solicit', 1, '$.do_not_mail', 1, '$.erased_at', ?)
+       WHERE table_name = 'customers' AND row_key = ? AND before IS NOT NULL`,
+    ).run(at, JSON.stringify([before.customer_id]));
     db.prepare(`DELETE FROM quarantine WHERE ${QUARANTINE_MATCH}`).run(before.customer_number);
     audit(db, {
       actor,

@@ -110,8 +110,8 @@ function EraseCustomer() {
       <h2 id="privacy-erase-title">Erase a customer on request</h2>
       <p>
         Removes the name, address, phone, email and birth date, the rows of files that quoted them, and the copies in
-        response files. The customer’s id and number stay, marked do-not-solicit and do-not-mail. An import of the
-        core’s files afterwards brings back what the core still holds.
+        response files. The customer’s id and number stay, marked do-not-solicit and do-not-mail. Later imports of the
+        core’s files leave the erased fields blank, and rolling back an earlier import brings nothing back.
       </p>
       <form className="inline-form" onSubmit={look} aria-label="Find the customer to erase">
         <label className="field">

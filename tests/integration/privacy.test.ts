@@ -3,11 +3,15 @@
  * the ids and the audit entry kept, the retention policy with FCRA's three years for prescreen
  * lists, the export warning's record, and a log that holds no personal data.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loggable, logsDir, WITHHELD } from '../../src-main/app/log';
+import { rollbackImport } from '../../src-main/ingest/import-history';
+import { loadStandardFiles } from '../../src-main/ingest/import-files';
 import { purgeDue, retentionPolicy } from '../../src-main/privacy/privacy';
+import { copyStandardSmall } from '../helpers/fixtures';
 import { callApi as call, useTestServer } from '../helpers/test-server';
 
 describe('privacy controls', () => {
@@ -65,6 +69,43 @@ describe('privacy controls', () => {
     expect(JSON.stringify(log.entries)).not.toContain(String(before.last_name));
     await expect(call(s, 'privacy:erase', { customer_number: '0001001' })).rejects.toThrow(/already erased/);
     expect((await call(s, 'privacy:overview', {})).erased_customers).toBe(1);
+  });
+
+  it('keeps an erasure through the next import of the core’s files, and through rolling an import back', async () => {
+    const s = await start();
+    const db = s.context.requireDb();
+    const dir = mkdtempSync(join(tmpdir(), 'mainstreet-erase-'));
+    try {
+      const customers = copyStandardSmall(dir).find((f) => f.endsWith('customers.csv'))!;
+      // An import that changes nothing still journals each customer as it was (with their name).
+      await loadStandardFiles(db, [customers], { actor: 'test', source: 'again' });
+      const second = db.prepare('SELECT MAX(id) FROM imports').pluck().get() as number;
+      const before = db.prepare("SELECT id, last_name FROM customers WHERE customer_number = '0001002'").get() as {
+        id: number;
+        last_name: string;
+      };
+      await call(s, 'privacy:erase', { customer_number: '0001002' });
+      const journal = db
+        .prepare("SELECT before FROM import_undo WHERE table_name = 'customers' AND row_key = ?")
+        .pluck()
+        .all(JSON.stringify([before.id])) as string[];
+      expect(journal).toHaveLength(1);
+      expect(JSON.parse(journal[0]!)).toMatchObject({ first_name: 'Erased', last_name: 'customer', email: null });
+
+      const erased = (id: number) =>
+        db.prepare('SELECT first_name, last_name, zip, do_not_mail, erased_at FROM customers WHERE id = ?').get(id);
+      // Rolling back the import made before the erasure does not bring the name back.
+      rollbackImport(db, second, 'test');
+      expect(erased(before.id)).toMatchObject({ first_name: 'Erased', zip: '', do_not_mail: 1 });
+      // Nor does the next import of the same file: the rest of the row is updated, the personal fields not.
+      await loadStandardFiles(db, [customers], { actor: 'test', source: 'next' });
+      expect(erased(before.id)).toMatchObject({ first_name: 'Erased', last_name: 'customer', zip: '', do_not_mail: 1 });
+      expect(db.prepare("SELECT last_name FROM customers WHERE customer_number = '0001001'").pluck().get()).not.toBe(
+        'customer',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps prescreen lists three years, then offers them for purging; responses and contacts by the policy', async () => {
