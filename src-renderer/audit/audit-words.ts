@@ -32,6 +32,38 @@ const ACTIONS: Record<string, string> = {
   'triggers.save': 'Saved the triggers',
   'triggers.run': 'Ran the triggers',
   'triggers.run_after_import': 'Ran the triggers after an import',
+  'scores.train': 'Trained the next-product scores',
+  'offer.create': 'Created an offer',
+  'offer.update': 'Edited an offer',
+  'template.save': 'Saved a letter template',
+  'economics.set': 'Changed a product’s economics',
+  'plan.settings': 'Changed the plan’s settings',
+  'plan.months': 'Changed the plan’s months',
+  'plan.add-row': 'Added an audience to the matrix',
+  'plan.remove-row': 'Took an audience off the matrix',
+  'plan.reorder': 'Reordered the matrix',
+  'plan.cell': 'Changed a matrix cell',
+  'run.create': 'Ran a month',
+  'run.finalize': 'Finalized a month run',
+  'responses.import': 'Imported a response file',
+  'responses.delete-import': 'Took back a response import',
+  'responses.confirm': 'Confirmed a doubtful match',
+  'responses.reject': 'Rejected a doubtful match',
+  'history.import': 'Imported a campaign history',
+  'history.delete': 'Deleted a campaign history',
+  restore: 'Restored a backup (command line)',
+  'backup.restore': 'Restored a backup',
+  'person.add': 'Added a person',
+  'person.change': 'Changed a person',
+  'person.remove': 'Removed a person',
+  'person.sign-in': 'Signed in',
+  'person.sign-in-refused': 'Sign-in refused (wrong PIN)',
+  'settings.four-eyes': 'Changed the four-eyes rule',
+  'settings.retention': 'Changed the retention policy',
+  'retention.purge': 'Purged records past retention',
+  'customer.erase': 'Erased a customer on request',
+  'export.warned': 'Was warned before saving personal data',
+  'export.saved': 'Saved files with personal data',
 };
 
 const ENTITIES: Record<string, string> = {
@@ -39,6 +71,9 @@ const ENTITIES: Record<string, string> = {
   mapping_profile: 'Mapping profile',
   trigger_hits: 'Trigger hits',
 };
+
+/** Every action this screen words (a test checks each action the main process records is here). */
+export const KNOWN_ACTIONS: readonly string[] = Object.keys(ACTIONS);
 
 /** "Approved an audience"; an action this screen does not know yet shows as recorded. */
 export function actionWords(action: string): string {

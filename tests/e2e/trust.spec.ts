@@ -99,7 +99,7 @@ test('erasing a customer and the retention policy, by the machine’s account', 
     await shot(page, 'settings-privacy.png', true);
 
     await page.getByRole('tab', { name: 'Audit log' }).click();
-    await expect(page.getByRole('table', { name: 'Audit log' })).toContainText('customer.erase');
+    await expect(page.getByRole('table', { name: 'Audit log' })).toContainText('Erased a customer on request');
   } finally {
     await stopServer(server);
   }

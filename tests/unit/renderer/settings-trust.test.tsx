@@ -162,7 +162,7 @@ describe('before the workspace', () => {
       'people:list': () => ({ ...TEAM, signed_in: null }),
     });
     expect(await screen.findByRole('heading', { name: 'Who is working?' })).toBeTruthy();
-    expect(within(screen.getByRole('list', { name: 'Who is working' })).getAllByRole('button')).toHaveLength(2);
+    expect(within(await screen.findByRole('list', { name: 'Who is working' })).getAllByRole('button')).toHaveLength(2);
   });
 });
 
