@@ -13,7 +13,7 @@ import { autoBackup } from '../backup/auto';
 import { createBackup } from '../backup/backup';
 import { resolvePassphrase } from '../backup/passphrase';
 import type { AuditRow } from '../../src-shared/audit-log';
-import type { BackupList, Recovery, RestoreOutcome } from '../../src-shared/backup';
+import type { BackupEntry, BackupList, Recovery, RestoreOutcome } from '../../src-shared/backup';
 import type { Person } from '../../src-shared/people';
 import { backupsDir } from '../backup/auto';
 import { restoreBackup } from '../backup/backup';
@@ -442,6 +442,11 @@ export class AppContext {
   backups(): BackupList {
     const { source } = resolvePassphrase({ dataDir: this.options.dataDir, create: true });
     return { folder: backupsDir(this.options.dataDir), backups: listBackups(this.options.dataDir), key: source };
+  }
+
+  /** What a backup file holds, from its header (for a restore's preview). */
+  previewBackup(file: string): BackupEntry {
+    return backupEntry(checkReadableFile(file));
   }
 
   /** Backs up now into the backups folder (File › Back up… and Settings › Backups). */

@@ -96,13 +96,15 @@ export function buildMenu(window: BrowserWindow, context: AppContext): Menu {
             });
             const file = filePaths[0];
             if (canceled || !file) return;
+            const held = context.previewBackup(file);
+            const c = held.counts;
             const answer = await dialog.showMessageBox(window, {
               type: 'warning',
               buttons: ['Cancel', 'Restore'],
               defaultId: 0,
               cancelId: 0,
-              message: 'Restore this backup?',
-              detail: `${file}\n\nEverything done since it was made is replaced. The open database is backed up first (Settings › Backups), and the audit log keeps its entries.`,
+              message: `Restore the backup made ${new Date(held.created_at).toLocaleString()}?`,
+              detail: `${file}\n\nIt holds ${c.customers} customers, ${c.accounts} accounts, ${c.audiences} audiences, ${c.runs} month runs and ${c.responses} responses.\n\nEverything done since it was made is replaced. The open database is backed up first (Settings › Backups), and the audit log keeps its entries.`,
             });
             if (answer.response !== 1) return;
             const outcome = await context.restore(file);
