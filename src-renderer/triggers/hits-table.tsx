@@ -1,4 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
+import { Outcome } from '../shell/outcome';
 import { PersonalDataWarning } from '../shell/personal-data-warning';
 import { useState } from 'react';
 import type { TriggerHit } from '../../src-shared/kli';
@@ -82,11 +83,7 @@ function ExportButtons({ disabled, evaluation }: { disabled: boolean; evaluation
           }}
         />
       ) : null}
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <Outcome error={error} />
     </>
   );
 }

@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
-import { cli, expect, SCREENS, startServer, stopServer, test } from './fixtures';
+import { cli, expect, startServer, stopServer, test, visitEveryScreen } from './fixtures';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -30,14 +30,9 @@ test('every screen passes axe-core with no serious or critical violation', async
   const server = await startServer(['--db', db], dataDir);
   const found: string[] = [];
   try {
-    await page.goto(server.url);
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    for (const screen of SCREENS) {
-      await page.goto(`${new URL(server.url).origin}/#/${screen}`);
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      await page.waitForLoadState('networkidle');
+    await visitEveryScreen(page, server, async (screen) => {
       found.push(...(await violations(page, screen)));
-    }
+    });
     // The dialogs: a confirmation (remove a matrix row) and the offer editor.
     await page.goto(`${new URL(server.url).origin}/#/matrix`);
     await page

@@ -96,3 +96,19 @@ export const SCREENS = [
   'privacy',
   'audit-log',
 ];
+
+/** Opens each of SCREENS in turn, waits for its calls to settle, and hands it to `check`. */
+export async function visitEveryScreen(
+  page: Page,
+  server: AppServer,
+  check: (screen: string) => Promise<void> = async () => undefined,
+): Promise<void> {
+  await page.goto(server.url);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  for (const screen of SCREENS) {
+    await page.goto(`${new URL(server.url).origin}/#/${screen}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await check(screen);
+  }
+}

@@ -3,7 +3,7 @@
  * goes to the loopback server (or stays inside the page: blob: and data: URLs).
  */
 import { join } from 'node:path';
-import { cli, expect, SCREENS, startServer, stopServer, test } from './fixtures';
+import { cli, expect, SCREENS, startServer, stopServer, test, visitEveryScreen } from './fixtures';
 
 test('the app makes no request beyond the loopback server, on any screen', async ({ page, dataDir }) => {
   test.setTimeout(120_000);
@@ -13,14 +13,7 @@ test('the app makes no request beyond the loopback server, on any screen', async
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   try {
-    await page.goto(server.url);
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    for (const screen of SCREENS) {
-      await page.goto(`${new URL(server.url).origin}/#/${screen}`);
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      // Let the screen's calls and charts finish.
-      await page.waitForLoadState('networkidle');
-    }
+    await visitEveryScreen(page, server);
     const origin = new URL(server.url);
     expect(origin.hostname).toBe('127.0.0.1');
     const elsewhere = requests.filter((url) => {
